@@ -1,0 +1,29 @@
+package io.tessera.contracts.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The SubmitJob command: the body of {@code POST /api/v1/jobs} and the value of a record on
+ * {@code farm.job-requests.v1}. Pipelines may send it with any Kafka client as plain JSON.
+ *
+ * @param requestId   client-supplied correlation id; re-sending the same id never creates a second job
+ * @param name        human name of the job
+ * @param studio      the studio that owns the job
+ * @param scene       the scene, in the built-in renderer's JSON format
+ * @param frames      inclusive frame range
+ * @param chunkSize   frames per task
+ * @param output      output directory relative to the farm's output root; defaults to the job id
+ * @param priority    0 (lowest) to 100 (highest); defaults to 50
+ * @param requirements capability (cpu or gpu) and optional minimum cores and memory
+ */
+public record JobRequest(
+        String requestId,
+        String name,
+        String studio,
+        JsonNode scene,
+        FrameRange frames,
+        Integer chunkSize,
+        String output,
+        Integer priority,
+        Requirements requirements) {
+}

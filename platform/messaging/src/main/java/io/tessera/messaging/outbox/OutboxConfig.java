@@ -1,0 +1,22 @@
+package io.tessera.messaging.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the outbox relay. */
+@ConfigMapping(prefix = "tessera.outbox")
+public interface OutboxConfig {
+
+    /** How often the relay looks for committed events when the table was empty. */
+    @WithDefault("50ms")
+    Duration pollInterval();
+
+    /** The database schema holding {@code outbox_event} and {@code inbox_event}: the service's own schema. */
+    @WithDefault("${quarkus.application.name}")
+    String schema();
+
+    /** Rows published per transaction. */
+    @WithDefault("500")
+    int batchSize();
+}
