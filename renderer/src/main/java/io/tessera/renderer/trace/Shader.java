@@ -10,7 +10,8 @@ import io.tessera.renderer.scene.Vec3;
 
 /**
  * Whitted-style shading with Blinn-Phong lights, hard (point) and soft (area) shadows, hash-sampled ambient
- * occlusion on primary hits, and mirror reflections up to {@code maxDepth} bounces.
+ * occlusion on primary hits, and mirror reflections up to {@code maxDepth} bounces. To keep reflections cheap,
+ * surfaces seen in a mirror get no ambient occlusion and see each area light as one point at its centre.
  */
 final class Shader {
 
@@ -53,6 +54,9 @@ final class Shader {
         for (Light light : lights) {
             if (light instanceof PointLight pl) {
                 direct(p, n, view, pl.position(), pl.color().scale(pl.intensity()), albedo, m, local, out);
+            } else if (light instanceof AreaLight al && depth > 0) {
+                Vec3 centre = al.corner().add(al.edgeU().scale(0.5)).add(al.edgeV().scale(0.5));
+                direct(p, n, view, centre, al.color().scale(al.intensity()), albedo, m, local, out);
             } else if (light instanceof AreaLight al) {
                 int cols = (int) Math.ceil(Math.sqrt(al.samples()));
                 Vec3 radiance = al.color().scale(al.intensity() / al.samples());
@@ -87,7 +91,7 @@ final class Shader {
         double highlight = 0;
         if (m.specular() > 0) {
             double nh = n.dot(l.add(view).normalize());
-            highlight = nh > 0 ? m.specular() * local * StrictMath.pow(nh, m.shininess()) : 0;
+            highlight = nh > 0 ? m.specular() * local * power(nh, m.shininess()) : 0;
         }
         Vec3 specular = irradiance.scale(highlight);
         add(out.diffuse, diffuse, 1);
@@ -107,7 +111,10 @@ final class Shader {
         return new Vec3(s.lit[0] + s.reflection[0], s.lit[1] + s.reflection[1], s.lit[2] + s.reflection[2]);
     }
 
-    /** Share of cosine-weighted hemisphere rays that escape within the occlusion distance (1 = open). */
+    /**
+     * Share of cosine-weighted hemisphere rays (a uniform point of the unit disk lifted onto the hemisphere) that
+     * escape within the occlusion distance (1 = open).
+     */
     private double occlusion(Hit hit, SampleRng rng) {
         int count = settings.aoSamples();
         if (count == 0) {
@@ -119,16 +126,34 @@ final class Shader {
         Vec3 p = hit.point().along(n, EPS);
         int open = 0;
         for (int i = 0; i < count; i++) {
-            double phi = 2 * Math.PI * (i + rng.next()) / count;
-            double r2 = rng.next();
-            double sr = Math.sqrt(r2);
-            Vec3 d = t.scale(StrictMath.cos(phi) * sr).add(b.scale(StrictMath.sin(phi) * sr))
-                    .add(n.scale(Math.sqrt(1 - r2)));
+            double dx;
+            double dy;
+            do {
+                dx = 2 * rng.next() - 1;
+                dy = 2 * rng.next() - 1;
+            } while (dx * dx + dy * dy >= 1);
+            Vec3 d = t.scale(dx).add(b.scale(dy)).add(n.scale(Math.sqrt(1 - dx * dx - dy * dy)));
             if (!geometry.occluded(p, d, EPS, settings.aoDistance())) {
                 open++;
             }
         }
         return (double) open / count;
+    }
+
+    /** base^exponent for base in (0, 1]: exact squaring for the integer part, StrictMath for any fraction. */
+    static double power(double base, double exponent) {
+        long whole = (long) exponent;
+        double fraction = exponent - whole;
+        double result = fraction == 0 ? 1 : StrictMath.pow(base, fraction);
+        double square = base;
+        while (whole > 0) {
+            if ((whole & 1) != 0) {
+                result *= square;
+            }
+            square *= square;
+            whole >>= 1;
+        }
+        return result;
     }
 
     private static void add(double[] acc, Vec3 v, double weight) {
