@@ -1,0 +1,84 @@
+package io.tessera.farm;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to start a {@link Farm}.
+ *
+ * @param repoRoot       the checkout holding {@code services/<name>/target/quarkus-app/quarkus-run.jar}
+ * @param stateDir       Kafka and PostgreSQL data, logs per process and the pid file
+ * @param outputRoot     where workers write frames ({@code <outputRoot>/<jobId>/})
+ * @param submissionPort the REST gateway's port; 0 picks a free port (as do kafkaPort and postgresPort)
+ * @param kafkaPort      the broker's port
+ * @param postgresPort   the database's port
+ * @param leaseTimeout   how long monitoring waits for a worker's heartbeat before it requeues the task
+ * @param readyTimeout   how long each service may take to become ready
+ * @param extraProps     additional {@code -D} properties per service name ({@code submission}, {@code cpu-1}, ...)
+ * @param workers        the workers started after the services
+ */
+public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int submissionPort, int kafkaPort,
+                          int postgresPort, Duration leaseTimeout, Duration readyTimeout,
+                          Map<String, Map<String, String>> extraProps, List<WorkerSpec> workers) {
+
+    /** Two CPU workers and one GPU worker. */
+    public static final List<WorkerSpec> DEFAULT_WORKERS =
+            List.of(WorkerSpec.of("cpu-1", "cpu"), WorkerSpec.of("cpu-2", "cpu"), WorkerSpec.of("gpu-1", "gpu"));
+
+    /** Validates and freezes the options. */
+    public FarmOptions {
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        stateDir = stateDir.toAbsolutePath().normalize();
+        outputRoot = outputRoot.toAbsolutePath().normalize();
+        extraProps = Map.copyOf(extraProps);
+        workers = List.copyOf(workers);
+    }
+
+    /** What {@code ./farm up} uses: state in {@code .farm/}, frames in {@code out/}, REST on port 8080. */
+    public static FarmOptions defaults(Path repoRoot) {
+        return new FarmOptions(repoRoot, repoRoot.resolve(".farm"), repoRoot.resolve("out"), 8080, 0, 0,
+                Duration.ofSeconds(15), Duration.ofSeconds(90), Map.of(), DEFAULT_WORKERS);
+    }
+
+    /** For tests: state and frames under {@code workDir}, every port free. */
+    public static FarmOptions forTests(Path repoRoot, Path workDir) {
+        return new FarmOptions(repoRoot, workDir.resolve("farm"), workDir.resolve("out"), 0, 0, 0,
+                Duration.ofSeconds(15), Duration.ofSeconds(90), Map.of(), DEFAULT_WORKERS);
+    }
+
+    /** A copy with another REST port. */
+    public FarmOptions withSubmissionPort(int port) {
+        return new FarmOptions(repoRoot, stateDir, outputRoot, port, kafkaPort, postgresPort, leaseTimeout,
+                readyTimeout, extraProps, workers);
+    }
+
+    /** A copy with another lease timeout. */
+    public FarmOptions withLeaseTimeout(Duration timeout) {
+        return new FarmOptions(repoRoot, stateDir, outputRoot, submissionPort, kafkaPort, postgresPort, timeout,
+                readyTimeout, extraProps, workers);
+    }
+
+    /** A copy with other workers. */
+    public FarmOptions withWorkers(List<WorkerSpec> list) {
+        return new FarmOptions(repoRoot, stateDir, outputRoot, submissionPort, kafkaPort, postgresPort,
+                leaseTimeout, readyTimeout, extraProps, list);
+    }
+
+    /** A copy where {@code service} additionally gets {@code props}. */
+    public FarmOptions withExtraProps(String service, Map<String, String> props) {
+        Map<String, Map<String, String>> all = new HashMap<>(extraProps);
+        Map<String, String> merged = new HashMap<>(all.getOrDefault(service, Map.of()));
+        merged.putAll(props);
+        all.put(service, Map.copyOf(merged));
+        return new FarmOptions(repoRoot, stateDir, outputRoot, submissionPort, kafkaPort, postgresPort,
+                leaseTimeout, readyTimeout, all, workers);
+    }
+
+    /** The extra properties of {@code service}, empty when there are none. */
+    public Map<String, String> extraPropsOf(String service) {
+        return extraProps.getOrDefault(service, Map.of());
+    }
+}

@@ -1,0 +1,36 @@
+package io.tessera.farm.cli;
+
+import java.nio.file.Path;
+
+/**
+ * {@code ./farm demo|up|down|status}: runs a whole Tessera farm on this machine from the repository root.
+ */
+public final class FarmCli {
+
+    private FarmCli() {
+    }
+
+    /** Entry point of the {@code ./farm} script; the working directory is the repository root. */
+    public static void main(String[] args) throws Exception {
+        Path repoRoot = Path.of("").toAbsolutePath();
+        String command = args.length == 0 ? "help" : args[0];
+        int exit = switch (command) {
+            case "demo" -> new DemoCommand(repoRoot).run();
+            case "up" -> new UpCommand(repoRoot, args.length > 1 && args[1].equals("--demo")).run();
+            case "down" -> new DownCommand(repoRoot).run();
+            case "status" -> new StatusCommand(repoRoot).run();
+            default -> usage();
+        };
+        System.exit(exit);
+    }
+
+    private static int usage() {
+        System.out.println("""
+                usage: ./farm <command>
+                  demo         start the farm, render the bundled demo animation into out/<jobId>/, stop
+                  up [--demo]  start the farm (optionally submit the demo job) and keep it running until Ctrl-C
+                  down         stop a farm left running (reads .farm/pids)
+                  status       show the farm's processes""");
+        return 2;
+    }
+}

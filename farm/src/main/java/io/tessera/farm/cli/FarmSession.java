@@ -1,0 +1,74 @@
+package io.tessera.farm.cli;
+
+import io.tessera.farm.Farm;
+import io.tessera.farm.FarmOptions;
+import io.tessera.farm.process.FreePorts;
+import io.tessera.farm.process.PidFile;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Starts the farm for {@code up} and {@code demo} and makes sure it stops: on normal exit and on Ctrl-C
+ * (a shutdown hook), also while it is still starting.
+ */
+final class FarmSession {
+
+    private static final int REST_PORT = 8080;
+
+    private final Path repoRoot;
+    private final AtomicReference<Farm> farm = new AtomicReference<>();
+
+    FarmSession(Path repoRoot) {
+        this.repoRoot = repoRoot;
+    }
+
+    /** Starts the farm; null (after printing why) when another farm already runs from this checkout. */
+    Farm start() throws IOException, InterruptedException {
+        PidFile pids = new PidFile(repoRoot.resolve(".farm/pids"));
+        if (pids.read().stream().anyMatch(entry -> entry.handle().isPresent())) {
+            System.err.println("A farm is already running from this checkout: ./farm status, ./farm down");
+            return null;
+        }
+        int port = portIsFree(REST_PORT) ? REST_PORT : FreePorts.free();
+        if (port != REST_PORT) {
+            System.out.println("Port " + REST_PORT + " is taken; the REST gateway uses " + port);
+        }
+        FarmOptions options = FarmOptions.defaults(repoRoot).withSubmissionPort(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnExit, "farm-stop"));
+        System.out.println("Starting Kafka and PostgreSQL, then 5 services and 3 workers (logs in .farm/logs/)...");
+        long started = System.nanoTime();
+        Farm running = Farm.start(options);
+        farm.set(running);
+        System.out.printf("Farm ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return running;
+    }
+
+    /** Stops the farm now (the shutdown hook then has nothing left to do). */
+    void stop() {
+        Farm running = farm.getAndSet(null);
+        if (running != null) {
+            System.out.println("Stopping the farm...");
+            running.stop();
+            System.out.println("Farm stopped.");
+        }
+    }
+
+    private void stopOnExit() {
+        if (farm.get() != null) {
+            stop();
+        } else {
+            DownCommand.stopRecorded(repoRoot, true);
+        }
+    }
+
+    private static boolean portIsFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.tessera.farm.process;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One Tessera service running as its own JVM ({@code java -jar .../quarkus-app/quarkus-run.jar}) with its
+ * configuration passed as {@code -D} system properties and its output appended to a log file.
+ * It can be stopped, killed and started again with the same port and configuration.
+ */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> properties;
+    private final Path logFile;
+    private Process process;
+
+    /** Describes a service process; nothing runs until {@link #start()}. */
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logFile) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.properties = new TreeMap<>(properties);
+        this.properties.put("quarkus.http.port", String.valueOf(port));
+        this.properties.put("quarkus.http.host", "127.0.0.1");
+        this.logFile = logFile;
+    }
+
+    /** Launches the JVM unless it is already running; returns this. */
+    public synchronized ServiceProcess start() throws IOException {
+        if (process != null && process.isAlive()) {
+            return this;
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: build the services first (./mvnw -DskipTests install)");
+        }
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        List<String> command = new ArrayList<>(List.of(ProcessControl.javaExecutable(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        return this;
+    }
+
+    /**
+     * Waits until {@code /q/health/ready} answers 200 (a service without the health extension counts as ready
+     * once HTTP answers 404); fails with the log's tail when the process exits or the timeout passes.
+     */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(baseUrl().resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (true) {
+            Process current = process();
+            if (current == null || !current.isAlive()) {
+                throw new IllegalStateException(name + " exited before it was ready; tail of " + logFile + ":\n"
+                        + ProcessControl.tail(logFile, 40));
+            }
+            try {
+                int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200 || status == 404) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the HTTP server is not up yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready after " + timeout + "; tail of " + logFile
+                        + ":\n" + ProcessControl.tail(logFile, 40));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after 10 s. */
+    public void stop() {
+        Process current = process();
+        if (current != null) {
+            ProcessControl.terminate(current.toHandle(), ProcessControl.GRACE);
+        }
+    }
+
+    /** SIGKILL, as a crashing machine would; returns once the process is gone. */
+    public void kill() throws InterruptedException {
+        Process current = process();
+        if (current != null) {
+            current.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The running (or last) JVM, null before the first start. */
+    public synchronized Process process() {
+        return process;
+    }
+
+    /** Whether the JVM is running. */
+    public boolean isAlive() {
+        Process current = process();
+        return current != null && current.isAlive();
+    }
+
+    /** The service's name, e.g. {@code submission} or {@code cpu-1}. */
+    public String name() {
+        return name;
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Where the JVM's output goes. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Every {@code -D} property the JVM gets. */
+    public Map<String, String> properties() {
+        return Map.copyOf(properties);
+    }
+}
