@@ -47,9 +47,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         Path serverProperties = BrokerConfig.writeServerProperties(dir, brokerPort, controllerPort);
         Path log4j = BrokerConfig.writeLog4j(dir);
         String classpath = brokerClasspath();
-        List<String> format = javaCommand(classpath, log4j, "kafka.tools.StorageTool", "format",
-                "-t", clusterId(dir), "-c", serverProperties.toString(), "--ignore-formatted");
-        run(format, logFile);
+        if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
+            List<String> format = javaCommand(classpath, log4j, "kafka.tools.StorageTool", "format",
+                    "-t", clusterId(dir), "-c", serverProperties.toString(), "--ignore-formatted");
+            format.add(1, "-XX:TieredStopAtLevel=1");
+            run(format, logFile);
+        }
         Process process = new ProcessBuilder(javaCommand(classpath, log4j, "kafka.Kafka", serverProperties.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

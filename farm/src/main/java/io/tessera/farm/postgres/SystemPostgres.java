@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -101,11 +104,20 @@ final class SystemPostgres implements PostgresServer {
         Files.setOwner(dataDir, users.lookupPrincipalByName(OS_USER));
         Files.getFileAttributeView(dataDir, PosixFileAttributeView.class).setGroup(group);
         Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
-        for (Path dir = dataDir.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            var permissions = Files.getPosixFilePermissions(dir);
-            if (!permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IOException(dir + " is not searchable by the postgres user");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        for (Path dir = dataDir.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
+            if (permissions.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                continue;
             }
+            if (!dir.startsWith(tmp) || dir.equals(tmp)) {
+                throw new IOException(dir + " is not searchable by the postgres user: chmod o+x it or choose "
+                        + "another state directory");
+            }
+            // a temporary directory of ours (e.g. a test's): let the postgres user pass through, not list it
+            Set<PosixFilePermission> searchable = EnumSet.copyOf(permissions);
+            searchable.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(dir, searchable);
         }
     }
 

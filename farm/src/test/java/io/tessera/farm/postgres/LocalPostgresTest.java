@@ -3,9 +3,7 @@ package io.tessera.farm.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,7 +18,6 @@ class LocalPostgresTest {
 
     @Test
     void startsAndServesTheTesseraDatabase() throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         long started = System.nanoTime();
         LocalPostgres postgres = LocalPostgres.start(dir.resolve("pg"), 0, dir.resolve("postgres.log"));
         long pid;
