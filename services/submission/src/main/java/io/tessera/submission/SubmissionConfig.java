@@ -1,0 +1,25 @@
+package io.tessera.submission;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits the submission service enforces on every job request (REST and Kafka alike). */
+@ConfigMapping(prefix = "tessera.submission")
+public interface SubmissionConfig {
+
+    /** The most frames one job may cover ({@code frames.end - frames.start + 1}). */
+    @WithDefault("100000")
+    int maxFrames();
+
+    /** The most tasks one job may be split into ({@code ceil(frames / chunkSize)}). */
+    @WithDefault("10000")
+    int maxTasks();
+
+    /** The largest scene document accepted, in bytes of UTF-8 JSON text (256 KiB). */
+    @WithDefault("262144")
+    int maxSceneBytes();
+
+    /** The largest page {@code GET /api/v1/jobs} returns. */
+    @WithDefault("200")
+    int maxPageSize();
+}

@@ -1,0 +1,81 @@
+package io.tessera.submission.jobs;
+
+import io.tessera.contracts.Capability;
+import io.tessera.contracts.JobState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A job the submission service accepted, with the latest status monitoring reported for it. */
+@Entity
+@Table(name = "job")
+public class JobEntity {
+
+    @Id
+    @Column(name = "job_id")
+    public String jobId;
+
+    @Column(name = "request_id")
+    public String requestId;
+
+    public String name;
+
+    public String studio;
+
+    @Enumerated(EnumType.STRING)
+    public JobState state;
+
+    public int priority;
+
+    @Enumerated(EnumType.STRING)
+    public Capability capability;
+
+    @Column(name = "min_cores")
+    public Integer minCores;
+
+    @Column(name = "min_memory_mb")
+    public Integer minMemoryMb;
+
+    @Column(name = "frame_start")
+    public int frameStart;
+
+    @Column(name = "frame_end")
+    public int frameEnd;
+
+    @Column(name = "chunk_size")
+    public int chunkSize;
+
+    @Column(name = "output_dir")
+    public String outputDir;
+
+    public String scene;
+
+    @Column(name = "tasks_total")
+    public int tasksTotal;
+
+    /** Task counts by state as a JSON object, e.g. {@code {"QUEUED":3,"RUNNING":1}}. */
+    @Column(name = "tasks_by_state")
+    public String tasksByState;
+
+    @Column(name = "frames_done")
+    public int framesDone;
+
+    @Column(name = "frames_total")
+    public int framesTotal;
+
+    public String reason;
+
+    /** The version of the last applied JobProgress; -1 before any. */
+    @Column(name = "status_version")
+    public long statusVersion;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

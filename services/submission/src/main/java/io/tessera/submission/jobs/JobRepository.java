@@ -1,0 +1,50 @@
+package io.tessera.submission.jobs;
+
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.JobState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Queries over jobs. */
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<JobEntity, String> {
+
+    /** The job submitted with {@code requestId}, null when none. */
+    public Uni<JobEntity> findByRequestId(String requestId) {
+        return find("requestId", requestId).firstResult();
+    }
+
+    /** The job, locked for update until the transaction ends; null when unknown. */
+    public Uni<JobEntity> findForUpdate(String jobId) {
+        return findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Jobs matching every given filter (null filters are ignored), newest first. */
+    public PanacheQuery<JobEntity> search(JobState state, String studio, String requestId) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (state != null) {
+            where.add("state = :state");
+            params.and("state", state);
+        }
+        if (studio != null) {
+            where.add("studio = :studio");
+            params.and("studio", studio);
+        }
+        if (requestId != null) {
+            where.add("requestId = :requestId");
+            params.and("requestId", requestId);
+        }
+        Sort newestFirst = Sort.descending("createdAt").and("jobId", Sort.Direction.Descending);
+        if (where.isEmpty()) {
+            return findAll(newestFirst);
+        }
+        return find(String.join(" and ", where), newestFirst, params);
+    }
+}

@@ -1,0 +1,48 @@
+package io.tessera.submission.status;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.status.JobProgress;
+import io.tessera.contracts.status.TaskStatusChanged;
+import io.tessera.submission.jobs.JobRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies monitoring's status events to the jobs and the task read model, each in its own transaction. The
+ * {@code version} of each event makes it idempotent: a redelivered or older event changes nothing.
+ */
+@ApplicationScoped
+public class JobStatusService {
+
+    private static final Logger LOG = Logger.getLogger(JobStatusService.class);
+
+    private final JobRepository jobs;
+    private final TaskReadModel tasks;
+
+    JobStatusService(JobRepository jobs, TaskReadModel tasks) {
+        this.jobs = jobs;
+        this.tasks = tasks;
+    }
+
+    /** Updates the job's state and progress when the event is newer than what is stored. */
+    public Uni<Void> onJobProgress(JobProgress progress) {
+        return Panache.withTransaction(() -> jobs.findForUpdate(progress.jobId()).map(job -> {
+            if (job == null) {
+                LOG.debugf("JobProgress v%d for unknown job %s ignored", progress.version(), progress.jobId());
+                return false;
+            }
+            boolean applied = JobProgressPolicy.apply(job, progress);
+            if (!applied) {
+                LOG.debugf("JobProgress v%s of job %s is not newer than v%s: ignored",
+                        String.valueOf(progress.version()), progress.jobId(), String.valueOf(job.statusVersion));
+            }
+            return applied;
+        })).replaceWithVoid();
+    }
+
+    /** Upserts the task row when the event is newer than what is stored. */
+    public Uni<Void> onTaskStatus(TaskStatusChanged status) {
+        return Panache.withTransaction(() -> tasks.apply(status)).replaceWithVoid();
+    }
+}

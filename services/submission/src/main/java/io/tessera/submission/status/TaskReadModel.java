@@ -1,0 +1,49 @@
+package io.tessera.submission.status;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.status.TaskStatusChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** The tasks of each job as monitoring reports them: queries and version-guarded upserts. */
+@ApplicationScoped
+public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> {
+
+    /** The job's tasks ordered by index. */
+    public Uni<List<TaskView>> tasksOf(String jobId) {
+        return Panache.withSession(() -> list("jobId", Sort.ascending("index"), jobId))
+                .map(tasks -> tasks.stream().map(TaskView::of).toList());
+    }
+
+    /**
+     * Inserts or updates the task row when {@code event.version()} is newer than the stored one; call inside a
+     * transaction. Events of a job arrive in order on one partition (key jobId), so find-then-write does not race.
+     *
+     * @return true when the row changed
+     */
+    Uni<Boolean> apply(TaskStatusChanged event) {
+        return findById(event.taskId()).chain(existing -> {
+            if (existing != null && existing.version >= event.version()) {
+                return Uni.createFrom().item(false);
+            }
+            TaskEntity task = existing != null ? existing : new TaskEntity();
+            task.taskId = event.taskId();
+            task.jobId = event.jobId();
+            task.index = event.index();
+            task.frameStart = event.frameStart();
+            task.frameEnd = event.frameEnd();
+            task.state = event.state();
+            task.attempt = event.attempt();
+            task.workerId = event.workerId();
+            task.reason = event.reason();
+            task.version = event.version();
+            task.updatedAt = (event.at() != null ? event.at() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+            return existing != null ? Uni.createFrom().item(true) : persist(task).map(saved -> true);
+        });
+    }
+}

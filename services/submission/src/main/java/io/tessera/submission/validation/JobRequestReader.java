@@ -1,0 +1,107 @@
+package io.tessera.submission.validation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.tessera.contracts.envelope.Json;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the JSON text of a job request (REST body or Kafka record value) into a {@link JobRequestInput}.
+ * Text that is not JSON, not an object, or holds a value of the wrong type is reported as a violation naming the
+ * field, never as a server error.
+ */
+public final class JobRequestReader {
+
+    /** The field name used when the whole body or record value is at fault. */
+    public static final String BODY = "body";
+
+    private static final ObjectMapper MAPPER = strictMapper();
+
+    private JobRequestReader() {
+    }
+
+    /**
+     * Parses {@code json}.
+     *
+     * @throws InvalidJobRequestException with one violation when the text is not a JSON object of the right shape
+     */
+    public static JobRequestInput read(String json) {
+        if (json == null || json.isBlank()) {
+            throw invalid(BODY, "is required: a JSON job request");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw invalid(BODY, "is not valid JSON: " + firstLine(e.getOriginalMessage()));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw invalid(BODY, "must be a JSON object");
+        }
+        try {
+            return MAPPER.treeToValue(tree, JobRequestInput.class);
+        } catch (MismatchedInputException e) {
+            throw invalid(path(e), "must be " + expected(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            String field = e instanceof JsonMappingException mapping ? path(mapping) : BODY;
+            throw invalid(field, "has an invalid value: " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static ObjectMapper strictMapper() {
+        ObjectMapper mapper = Json.MAPPER.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    private static String path(JsonMappingException e) {
+        List<JsonMappingException.Reference> refs = e.getPath();
+        if (refs.isEmpty()) {
+            return BODY;
+        }
+        return refs.stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining())
+                .substring(1);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "an integer";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "a JSON object";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static InvalidJobRequestException invalid(String field, String rule) {
+        return new InvalidJobRequestException(List.of(new Violation(field, rule)));
+    }
+}
