@@ -1,0 +1,49 @@
+package io.tessera.monitoring.job;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tessera.contracts.JobState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A job as monitoring sees it. Every transaction that changes a task of the job locks this row first, so the
+ * job's progress and its version are computed from a consistent set of tasks.
+ */
+@Entity
+@Table(name = "job")
+public class JobEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "job_id")
+    public String jobId;
+
+    public String studio;
+
+    /** Lowercase capability id, null until known. */
+    public String capability;
+
+    @Column(name = "frames_total", nullable = false)
+    public int framesTotal;
+
+    /** Tasks segmentation cut the job into (TaskPlanned.taskCount), 0 until the first TaskPlanned. */
+    @Column(name = "tasks_total", nullable = false)
+    public int tasksTotal;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public JobState state;
+
+    public String reason;
+
+    /** Grows with every JobProgress published for the job. */
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

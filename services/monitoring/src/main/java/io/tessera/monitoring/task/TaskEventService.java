@@ -1,0 +1,153 @@
+package io.tessera.monitoring.task;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.TaskState;
+import io.tessera.contracts.envelope.EventEnvelope;
+import io.tessera.contracts.envelope.InvalidEventException;
+import io.tessera.contracts.tasks.TaskCompleted;
+import io.tessera.contracts.tasks.TaskEvent;
+import io.tessera.contracts.tasks.TaskFailed;
+import io.tessera.contracts.tasks.TaskProgress;
+import io.tessera.messaging.inbox.Inbox;
+import io.tessera.monitoring.MonitoringConfig;
+import io.tessera.monitoring.MonitoringMetrics;
+import io.tessera.monitoring.job.JobEntity;
+import io.tessera.monitoring.job.JobRows;
+import io.tessera.monitoring.job.JobTracker;
+import io.tessera.monitoring.output.OutputCommitter;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a worker's task event in one transaction: inbox entry, job row lock, task row lock, the
+ * {@link TaskLifecycle} decision, the state change and its outbox events. Events of any attempt other than the
+ * current one are logged as late/stale and never change state or output.
+ */
+@ApplicationScoped
+public class TaskEventService {
+
+    static final String CONSUMER = "monitoring-task-events";
+    private static final Logger LOG = Logger.getLogger(TaskEventService.class);
+
+    private final Inbox inbox;
+    private final JobRows jobs;
+    private final JobTracker tracker;
+    private final TaskTransitions transitions;
+    private final OutputCommitter committer;
+    private final MonitoringMetrics metrics;
+    private final TaskLifecycle lifecycle;
+    private final Vertx vertx;
+
+    TaskEventService(Inbox inbox, JobRows jobs, JobTracker tracker, TaskTransitions transitions,
+                     OutputCommitter committer, MonitoringMetrics metrics, MonitoringConfig config, Vertx vertx) {
+        this.inbox = inbox;
+        this.jobs = jobs;
+        this.tracker = tracker;
+        this.transitions = transitions;
+        this.committer = committer;
+        this.metrics = metrics;
+        this.lifecycle = new TaskLifecycle(config.maxAttempts());
+        this.vertx = vertx;
+    }
+
+    /** Applies the event unless this consumer already applied its {@code ce_id}. */
+    public Uni<Void> apply(EventEnvelope envelope, TaskEvent event) {
+        validate(event);
+        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, envelope.id()).chain(first -> !first
+                ? Uni.createFrom().voidItem()
+                : jobs.lock(event.jobId()).chain(job -> job == null
+                        ? unknown(event)
+                        : TaskEntity.<TaskEntity>findById(event.taskId(), LockModeType.PESSIMISTIC_WRITE)
+                                .chain(task -> task == null ? unknown(event) : decide(job, task, event)))));
+    }
+
+    private Uni<Void> decide(JobEntity job, TaskEntity task, TaskEvent event) {
+        if (!task.jobId.equals(event.jobId())) {
+            throw new InvalidEventException("jobId: task " + task.taskId + " belongs to job " + task.jobId);
+        }
+        Instant now = Instant.now();
+        Decision decision = lifecycle.onEvent(task.snapshot(), event);
+        String name = event.getClass().getSimpleName();
+        switch (decision.action()) {
+            case STALE -> {
+                metrics.staleEvent();
+                LOG.infof("late/stale event %s for task %s attempt %d from worker %s ignored: %s", name,
+                        task.taskId, event.attempt(), event.workerId(), decision.reason());
+                return Uni.createFrom().voidItem();
+            }
+            case IGNORE -> {
+                LOG.infof("%s for task %s attempt %d from worker %s ignored: %s", name, task.taskId,
+                        event.attempt(), event.workerId(), decision.reason());
+                return Uni.createFrom().voidItem();
+            }
+            case EXTEND_LEASE -> {
+                transitions.extendLease(task, now);
+                if (event instanceof TaskProgress progress) {
+                    task.framesDone = Math.max(0, Math.min(progress.framesDone(), task.frameCount()));
+                }
+                return Uni.createFrom().voidItem();
+            }
+            case START -> {
+                return transitions.start(task, event.workerId(), now).chain(() -> tracker.refresh(job, now));
+            }
+            case COMMIT -> {
+                return commit(job, task, (TaskCompleted) event, now);
+            }
+            case RETRY -> {
+                LOG.infof("Task %s attempt %d failed on worker %s (%s): queued as attempt %d", task.taskId,
+                        task.attempt, event.workerId(), decision.reason(), task.attempt + 1);
+                return transitions.retry(task, TaskState.FAILED, decision.reason(), now)
+                        .chain(() -> tracker.refresh(job, now));
+            }
+            case DEAD -> {
+                return dead(job, task, (TaskFailed) event, decision.reason(), now);
+            }
+            default -> throw new IllegalStateException("unhandled action " + decision.action());
+        }
+    }
+
+    private Uni<Void> commit(JobEntity job, TaskEntity task, TaskCompleted completed, Instant now) {
+        String outputDir = task.plan().outputDir();
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    committer.commit(completed.outputs());
+                    committer.discardStaging(outputDir, task.taskId);
+                    return Boolean.TRUE;
+                }))
+                .chain(() -> transitions.succeed(task, now))
+                .invoke(() -> {
+                    metrics.taskDuration(completed.renderMillis());
+                    LOG.infof("Task %s attempt %d SUCCEEDED on worker %s: %d output(s) committed", task.taskId,
+                            task.attempt, completed.workerId(), completed.outputs().size());
+                })
+                .chain(() -> tracker.refresh(job, now));
+    }
+
+    private Uni<Void> dead(JobEntity job, TaskEntity task, TaskFailed failed, String reason, Instant now) {
+        String jobReason = "task " + task.taskId + " failed after " + task.attempt + " attempts: " + reason;
+        LOG.warnf("Task %s attempt %d on worker %s is DEAD (retryable=%s): %s", task.taskId, task.attempt,
+                failed.workerId(), failed.retryable(), reason);
+        return transitions.dead(task, TaskState.FAILED, reason, now).chain(() -> tracker.fail(job, jobReason, now));
+    }
+
+    private static Uni<Void> unknown(TaskEvent event) {
+        LOG.warnf("%s for unknown task %s (job %s) attempt %d ignored: its TaskPlanned was not seen",
+                event.getClass().getSimpleName(), event.taskId(), event.jobId(), event.attempt());
+        return Uni.createFrom().voidItem();
+    }
+
+    private static void validate(TaskEvent event) {
+        TaskPlanService.require(event.taskId(), "taskId");
+        TaskPlanService.require(event.jobId(), "jobId");
+        TaskPlanService.require(event.workerId(), "workerId");
+        if (event.attempt() < 1) {
+            throw new InvalidEventException("attempt: must be at least 1");
+        }
+        if (event instanceof TaskCompleted completed && completed.outputs() == null) {
+            throw new InvalidEventException("outputs: is required");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.tessera.monitoring.task;
+
+import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.TaskState;
+import io.tessera.contracts.Topics;
+import io.tessera.contracts.status.TaskStatusChanged;
+import io.tessera.contracts.tasks.TaskDispatched;
+import io.tessera.monitoring.MonitoringConfig;
+import io.tessera.messaging.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Applies a state change to a (locked) task and writes its events to the outbox in the same transaction:
+ * a TaskStatusChanged for every change, and a TaskDispatched of the next attempt when the task is requeued.
+ */
+@ApplicationScoped
+public class TaskTransitions {
+
+    private final Outbox outbox;
+    private final MonitoringConfig config;
+
+    TaskTransitions(Outbox outbox, MonitoringConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /** QUEUED → RUNNING on {@code workerId} with a fresh lease. */
+    public Uni<Void> start(TaskEntity task, String workerId, Instant now) {
+        task.state = TaskState.RUNNING;
+        task.workerId = workerId;
+        task.reason = null;
+        task.leaseExpiresAt = now.plus(config.leaseTimeout());
+        return changed(task, now);
+    }
+
+    /** Renews the lease of a RUNNING task; not a status change. */
+    public void extendLease(TaskEntity task, Instant now) {
+        task.leaseExpiresAt = now.plus(config.leaseTimeout());
+        task.updatedAt = now;
+    }
+
+    /** The current attempt was accepted and its outputs committed. */
+    public Uni<Void> succeed(TaskEntity task, Instant now) {
+        task.state = TaskState.SUCCEEDED;
+        task.leaseExpiresAt = null;
+        task.framesDone = task.frameCount();
+        task.reason = null;
+        return changed(task, now);
+    }
+
+    /**
+     * The attempt ended badly ({@code via} is FAILED or STALLED); the task is QUEUED with the next attempt and
+     * a TaskDispatched of that attempt is published to its capability's task topic.
+     */
+    public Uni<Void> retry(TaskEntity task, TaskState via, String reason, Instant now) {
+        return endAttempt(task, via, reason, now).chain(() -> {
+            task.state = TaskState.QUEUED;
+            task.attempt = task.attempt + 1;
+            task.workerId = null;
+            task.framesDone = 0;
+            return changed(task, now);
+        }).chain(() -> outbox.add(Topics.tasksFor(task.capabilityValue()), task.taskId,
+                "task:" + task.taskId + ":" + task.attempt + ":dispatched",
+                new TaskDispatched(task.plan(), task.attempt, now)));
+    }
+
+    /** The attempt ended badly ({@code via} is FAILED or STALLED) and no attempt is left: DEAD. */
+    public Uni<Void> dead(TaskEntity task, TaskState via, String reason, Instant now) {
+        return endAttempt(task, via, reason, now).chain(() -> {
+            task.state = TaskState.DEAD;
+            return changed(task, now);
+        });
+    }
+
+    /** Any non-terminal state → CANCELLED. */
+    public Uni<Void> cancel(TaskEntity task, String reason, Instant now) {
+        task.state = TaskState.CANCELLED;
+        task.leaseExpiresAt = null;
+        task.reason = reason;
+        return changed(task, now);
+    }
+
+    /** Publishes the status of a task just created (version 1). */
+    public Uni<Void> created(TaskEntity task, Instant now) {
+        return changed(task, now);
+    }
+
+    private Uni<Void> endAttempt(TaskEntity task, TaskState via, String reason, Instant now) {
+        task.state = via;
+        task.reason = reason;
+        task.leaseExpiresAt = null;
+        return changed(task, now);
+    }
+
+    private Uni<Void> changed(TaskEntity task, Instant now) {
+        task.version = task.version + 1;
+        task.updatedAt = now;
+        TaskStatusChanged status = new TaskStatusChanged(task.taskId, task.jobId, task.index, task.frameStart,
+                task.frameEnd, task.state, task.attempt, task.workerId, task.reason, task.version, now);
+        return outbox.add(Topics.JOB_STATUS, task.jobId, "task:" + task.taskId + ":status:" + task.version, status);
+    }
+}
