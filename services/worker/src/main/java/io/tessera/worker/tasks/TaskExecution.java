@@ -1,0 +1,149 @@
+package io.tessera.worker.tasks;
+
+import io.tessera.contracts.tasks.TaskOutput;
+import io.tessera.worker.config.WorkerConfig;
+import io.tessera.worker.engine.RenderEngine;
+import io.tessera.worker.engine.RenderRequest;
+import io.tessera.worker.engine.RenderResult;
+import io.tessera.worker.events.EventNotAcknowledgedException;
+import io.tessera.worker.events.TaskEventPublisher;
+import io.tessera.worker.metrics.WorkerMetrics;
+import io.tessera.worker.staging.StagingPaths;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Renders started attempts on a pool of {@code slots} render threads (never on the event loop): every frame, a
+ * TaskProgress after each, then TaskCompleted with the staged outputs, or TaskFailed. Frees the slot and the lease
+ * when the final event is acknowledged.
+ */
+@ApplicationScoped
+public class TaskExecution {
+
+    private static final Logger LOG = Logger.getLogger(TaskExecution.class);
+
+    private final ExecutorService renderThreads;
+
+    @Inject
+    RenderEngine engine;
+
+    @Inject
+    TaskEventPublisher events;
+
+    @Inject
+    RunningTasks running;
+
+    @Inject
+    Slots slots;
+
+    @Inject
+    WorkerMetrics metrics;
+
+    @Inject
+    public TaskExecution(WorkerConfig config) {
+        AtomicInteger n = new AtomicInteger();
+        renderThreads = Executors.newFixedThreadPool(Math.max(1, config.slots()), r -> {
+            Thread t = new Thread(r, "render-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Renders an attempt whose TaskStarted was acknowledged; its slot is already taken. */
+    public void start(RunningTask task) {
+        renderThreads.execute(() -> run(task));
+    }
+
+    /** Stops every running attempt (reported as retryable) and waits up to {@code wait} for their final events. */
+    public void stopAll(String reason, Duration wait) {
+        running.all().forEach(task -> task.stop(reason, true));
+        renderThreads.shutdown();
+        try {
+            if (!renderThreads.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("Renders still running after %s of shutdown: %s", wait, running.leases());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        renderThreads.shutdownNow();
+    }
+
+    private void run(RunningTask task) {
+        long started = System.nanoTime();
+        StagingPaths paths = task.paths();
+        RenderRequest request = new RenderRequest(task.task().scene(), task.task().frameStart(),
+                task.task().frameEnd(), paths::staged);
+        RenderResult result = null;
+        Throwable failure = null;
+        task.attach(Thread.currentThread());
+        try {
+            if (!task.stopped()) {
+                result = engine.render(request, (frame, done, total) -> {
+                    metrics.frameRendered(frame.millis());
+                    events.progress(task, done, total);
+                });
+            }
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            task.detach();
+            Thread.interrupted();
+        }
+        try {
+            finish(task, result, failure, millisSince(started));
+        } catch (EventNotAcknowledgedException e) {
+            LOG.errorf("Final event of taskId=%s attempt=%d jobId=%s not acknowledged: %s; the lease will expire",
+                    task.taskId(), task.attempt(), task.jobId(), e.getMessage());
+        } finally {
+            running.remove(task);
+            slots.release();
+        }
+    }
+
+    private void finish(RunningTask task, RenderResult result, Throwable failure, long millis) {
+        int frames = task.task().frameCount();
+        if (task.stopped() || result == null) {
+            String reason = task.stopped() ? task.stopReason() : reasonOf(failure);
+            boolean retryable = !task.stopped() || task.stopRetryable();
+            metrics.taskFailed();
+            LOG.warnf("Task failed taskId=%s attempt=%d jobId=%s frames=%d-%d (%d) millis=%d retryable=%s reason=%s",
+                    task.taskId(), task.attempt(), task.jobId(), task.task().frameStart(), task.task().frameEnd(),
+                    frames, millis, retryable, reason);
+            events.failed(task, reason, retryable);
+            return;
+        }
+        List<TaskOutput> outputs = result.frames().stream()
+                .map(f -> new TaskOutput(f.frame(), f.file().toString(),
+                        task.paths().finalPath(f.frame()).toString()))
+                .toList();
+        events.completed(task, outputs, result.renderMillis());
+        metrics.taskCompleted();
+        LOG.infof("Task completed taskId=%s attempt=%d jobId=%s frames=%d-%d (%d) millis=%d renderMillis=%d",
+                task.taskId(), task.attempt(), task.jobId(), task.task().frameStart(), task.task().frameEnd(), frames,
+                millis, result.renderMillis());
+    }
+
+    private static String reasonOf(Throwable failure) {
+        if (failure == null) {
+            return "render produced no result";
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,125 @@
+package io.tessera.worker.tasks;
+
+import io.tessera.contracts.envelope.EventEnvelope;
+import io.tessera.contracts.envelope.EventTypes;
+import io.tessera.contracts.tasks.TaskDispatched;
+import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.worker.cancel.CancelledJobs;
+import io.tessera.worker.config.WorkerConfig;
+import io.tessera.worker.events.EventNotAcknowledgedException;
+import io.tessera.worker.events.TaskEventPublisher;
+import io.tessera.worker.lifecycle.WorkerState;
+import io.tessera.worker.staging.StagingPaths;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes a TaskDispatched record: validates it, skips attempts already taken and tasks of cancelled jobs, waits for
+ * a free slot, sends TaskStarted and waits for its ack, then hands the attempt to {@link TaskExecution}. Blocking:
+ * runs on a worker thread.
+ */
+@ApplicationScoped
+public class TaskIntake {
+
+    private static final Logger LOG = Logger.getLogger(TaskIntake.class);
+    private static final String DISPATCHED = EventTypes.typeOf(TaskDispatched.class);
+
+    private final DispatchReader reader;
+
+    @Inject
+    WorkerConfig config;
+
+    @Inject
+    AttemptLedger ledger;
+
+    @Inject
+    RunningTasks running;
+
+    @Inject
+    CancelledJobs cancelled;
+
+    @Inject
+    Slots slots;
+
+    @Inject
+    TaskEventPublisher events;
+
+    @Inject
+    TaskExecution execution;
+
+    @Inject
+    WorkerState state;
+
+    @Inject
+    public TaskIntake(@ConfigProperty(name = "tessera.output-root") Path outputRoot) {
+        this.reader = new DispatchReader(outputRoot);
+    }
+
+    /**
+     * Handles one record of the task topic.
+     *
+     * @return true when the record may be acknowledged (taken, skipped or ignored); false when the worker is
+     *         stopping and the record must stay unacknowledged for another worker
+     * @throws io.tessera.contracts.envelope.InvalidEventException for a record that is not a valid event
+     */
+    public boolean accept(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = EventEnvelope.from(record);
+        if (!DISPATCHED.equals(envelope.type())) {
+            LOG.debugf("Ignoring %s (%s) on the task topic", envelope.type(), envelope.id());
+            return true;
+        }
+        TaskDispatched dispatched = envelope.event(TaskDispatched.class);
+        Path outputDir = reader.check(dispatched);
+        TaskPlanned task = dispatched.task();
+        int attempt = dispatched.attempt();
+        if (running.contains(task.taskId(), attempt) || !ledger.firstTime(task.taskId(), attempt)) {
+            LOG.infof("Skipping redelivered taskId=%s attempt=%d jobId=%s: this worker already took it",
+                    task.taskId(), attempt, task.jobId());
+            return true;
+        }
+        if (skipCancelled(task, attempt)) {
+            return true;
+        }
+        if (!slots.take(state::stopping)) {
+            ledger.forget(task.taskId(), attempt);
+            return false;
+        }
+        RunningTask runningTask = new RunningTask(task, attempt, config.id(),
+                new StagingPaths(outputDir, task.taskId(), attempt));
+        running.add(runningTask);
+        boolean started = false;
+        try {
+            if (skipCancelled(task, attempt)) {
+                return true;
+            }
+            events.started(runningTask);
+            started = true;
+        } catch (EventNotAcknowledgedException e) {
+            LOG.warnf("TaskStarted of taskId=%s attempt=%d jobId=%s not acknowledged (%s); leaving the record"
+                    + " to another worker", task.taskId(), attempt, task.jobId(), e.getMessage());
+            ledger.forget(task.taskId(), attempt);
+            return false;
+        } finally {
+            if (!started) {
+                running.remove(runningTask);
+                slots.release();
+            }
+        }
+        LOG.infof("Task started taskId=%s attempt=%d jobId=%s frames=%d-%d (%d)", task.taskId(), attempt,
+                task.jobId(), task.frameStart(), task.frameEnd(), task.frameCount());
+        execution.start(runningTask);
+        return true;
+    }
+
+    private boolean skipCancelled(TaskPlanned task, int attempt) {
+        if (!cancelled.contains(task.jobId())) {
+            return false;
+        }
+        LOG.infof("Not starting taskId=%s attempt=%d: jobId=%s is cancelled", task.taskId(), attempt, task.jobId());
+        return true;
+    }
+}
