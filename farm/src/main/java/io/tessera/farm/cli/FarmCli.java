@@ -11,16 +11,22 @@ public final class FarmCli {
     }
 
     /** Entry point of the {@code ./farm} script; the working directory is the repository root. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Path repoRoot = Path.of("").toAbsolutePath();
         String command = args.length == 0 ? "help" : args[0];
-        int exit = switch (command) {
-            case "demo" -> new DemoCommand(repoRoot).run();
-            case "up" -> new UpCommand(repoRoot, args.length > 1 && args[1].equals("--demo")).run();
-            case "down" -> new DownCommand(repoRoot).run();
-            case "status" -> new StatusCommand(repoRoot).run();
-            default -> usage();
-        };
+        int exit;
+        try {
+            exit = switch (command) {
+                case "demo" -> new DemoCommand(repoRoot).run();
+                case "up" -> new UpCommand(repoRoot, args.length > 1 && args[1].equals("--demo")).run();
+                case "down" -> new DownCommand(repoRoot).run();
+                case "status" -> new StatusCommand(repoRoot).run();
+                default -> usage();
+            };
+        } catch (Exception e) {
+            System.err.println("farm " + command + " failed: " + e.getMessage());
+            exit = 1;
+        }
         System.exit(exit);
     }
 
