@@ -40,8 +40,13 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         return tempDir.resolve("out");
     }
 
+    private ContainerInfrastructure containers;
+
     @Override
     public Map<String, String> start() {
+        if (ContainerInfrastructure.requested()) {
+            return startContainers();
+        }
         Infrastructure infra;
         synchronized (RealInfrastructure.class) {
             infra = acquire();
@@ -53,8 +58,28 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
+    private Map<String, String> startContainers() {
+        try {
+            containers = ContainerInfrastructure.start();
+            Path output = Files.createTempDirectory("tessera-out-");
+            Map<String, String> config = new LinkedHashMap<>(containers.serviceConfig());
+            config.put("tessera.output-root", output.toString());
+            config.put("quarkus.devservices.enabled", "false");
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Testcontainers' Kafka and PostgreSQL did not start", e);
+        }
+    }
+
     @Override
     public void stop() {
+        if (containers != null) {
+            containers.close();
+            containers = null;
+            return;
+        }
         synchronized (RealInfrastructure.class) {
             users = Math.max(0, users - 1);
             if (users == 0 && !pinned) {
