@@ -1,6 +1,5 @@
 package io.tessera.worker.heartbeat;
 
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.tessera.contracts.Topics;
@@ -18,11 +17,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes a WorkerHeartbeat to {@code farm.workers.v1} (key workerId, random ce_id) every
- * {@code tessera.worker.heartbeat-interval}: capability, slots, free slots, cores, memory, GPUs and the leases of
+ * {@code tessera.worker.heartbeat-interval} (driven by {@link HeartbeatSchedule}): capability, slots, free slots, cores, memory, GPUs and the leases of
  * every running attempt. The last beat, on shutdown, says STOPPING.
  */
 @ApplicationScoped
@@ -31,7 +29,6 @@ public class HeartbeatPublisher {
     /** The outgoing channel of heartbeats. */
     public static final String CHANNEL = "heartbeats";
 
-    private static final Logger LOG = Logger.getLogger(HeartbeatPublisher.class);
     private static final long MB = 1024L * 1024L;
 
     private final String host = WorkerIdConfigSource.hostName();
@@ -55,16 +52,6 @@ public class HeartbeatPublisher {
 
     @Inject
     WorkerState state;
-
-    /** The periodic beat; skipped once the worker is stopping (the lifecycle sends the last one). */
-    @Scheduled(every = "${tessera.worker.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> beat() {
-        if (state.stopping()) {
-            return Uni.createFrom().voidItem();
-        }
-        return send().onFailure().invoke(e -> LOG.warnf("Heartbeat of worker %s not sent: %s", config.id(),
-                e.getMessage())).onFailure().recoverWithNull().replaceWithVoid();
-    }
 
     /** Sends one heartbeat with the worker's current state; completes on the broker's ack. */
     public Uni<Void> send() {

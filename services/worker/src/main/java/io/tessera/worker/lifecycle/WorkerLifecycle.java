@@ -58,6 +58,11 @@ public class WorkerLifecycle {
                 expected);
     }
 
+    /** After the messaging connectors started (priority 1000): heartbeats may flow. */
+    void started(@Observes @Priority(2000) StartupEvent event) {
+        state.markStarted();
+    }
+
     void onShutdown(@Observes ShutdownEvent event) {
         state.beginStopping();
         LOG.infof("Worker %s stopping: no new tasks", config.id());

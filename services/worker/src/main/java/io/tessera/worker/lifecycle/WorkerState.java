@@ -11,7 +11,18 @@ public class WorkerState {
     /** Heartbeat state of the last beat, sent on shutdown. */
     public static final String STOPPING = "STOPPING";
 
+    private volatile boolean started;
     private volatile boolean stopping;
+
+    /** True once start-up finished (the messaging channels are connected). */
+    public boolean started() {
+        return started;
+    }
+
+    /** Marks start-up as finished. */
+    public void markStarted() {
+        started = true;
+    }
 
     /** True once shutdown began: no new task is started. */
     public boolean stopping() {

@@ -1,0 +1,52 @@
+package io.tessera.worker.component;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.contracts.Capability;
+import io.tessera.contracts.Topics;
+import io.tessera.contracts.envelope.Json;
+import io.tessera.contracts.jobs.Requirements;
+import io.tessera.contracts.tasks.TaskDispatched;
+import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.farm.testing.RealInfrastructure;
+import io.tessera.renderer.scene.BundledScenes;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Builds and produces dispatched tasks of the demo scene for the GPU worker under test. */
+final class TestTasks {
+
+    private TestTasks() {
+    }
+
+    /** The demo scene at the given size. */
+    static String demoScene(int width, int height) {
+        try {
+            ObjectNode scene = (ObjectNode) Json.MAPPER.readTree(BundledScenes.demo());
+            scene.put("width", width);
+            scene.put("height", height);
+            return Json.MAPPER.writeValueAsString(scene);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh job id. */
+    static String newJobId() {
+        return "job-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Task 0 of a job: frames {@code start..end} of {@code scene}, output under the test output root. */
+    static TaskDispatched task(String jobId, int index, int start, int end, String scene, int attempt) {
+        String taskId = String.format("%s-t%05d", jobId, index);
+        String outputDir = RealInfrastructure.outputRoot().resolve(jobId).toString();
+        TaskPlanned planned = new TaskPlanned(taskId, jobId, index, index + 1, start, end,
+                new Requirements(Capability.GPU, null, null), 50, scene, outputDir);
+        return new TaskDispatched(planned, attempt, Instant.now());
+    }
+
+    /** Produces the dispatch to the GPU task topic with key {@code key}. */
+    static void dispatch(TaskDispatched dispatched, String key) {
+        KafkaTestClient.produce(Topics.TASKS_GPU, key,
+                "task:" + dispatched.task().taskId() + ":" + dispatched.attempt() + ":dispatched", dispatched);
+    }
+}
