@@ -1,0 +1,73 @@
+package io.tessera.monitoring.component;
+
+import io.tessera.farm.postgres.LocalPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** Reads the monitoring schema over JDBC, as an operator would look at it. */
+final class MonitoringDb {
+
+    /** A task row: what users see of a task. */
+    record TaskRow(String state, int attempt, String workerId, long version, String reason) {
+    }
+
+    /** A job row. */
+    record JobRow(String state, String reason, long version) {
+    }
+
+    private MonitoringDb() {
+    }
+
+    static TaskRow task(String taskId) {
+        return query("select state, attempt, worker_id, version, reason from monitoring.task where task_id = ?",
+                taskId, rs -> new TaskRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5)));
+    }
+
+    static JobRow job(String jobId) {
+        return query("select state, reason, version from monitoring.job where job_id = ?", jobId,
+                rs -> new JobRow(rs.getString(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    /** Polls {@code read} until {@code until} holds, or fails after {@code timeout} with the last value. */
+    static <T> T eventually(Duration timeout, Supplier<T> read, Predicate<T> until) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value = read.get();
+        while (!until.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout + "; last value: " + value);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> T query(String sql, String id, RowMapper<T> mapper) {
+        try (Connection connection = DriverManager.getConnection(MonitoringInfrastructure.shared().jdbcUrl(),
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? mapper.map(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

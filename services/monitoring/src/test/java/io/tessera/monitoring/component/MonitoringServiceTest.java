@@ -1,0 +1,211 @@
+package io.tessera.monitoring.component;
+
+import static io.restassured.RestAssured.given;
+import static io.tessera.monitoring.component.MonitoringDb.eventually;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tessera.contracts.JobState;
+import io.tessera.contracts.TaskState;
+import io.tessera.contracts.Topics;
+import io.tessera.contracts.envelope.CloudEventHeaders;
+import io.tessera.contracts.envelope.EventTypes;
+import io.tessera.contracts.envelope.Json;
+import io.tessera.contracts.jobs.JobCancelled;
+import io.tessera.contracts.status.JobProgress;
+import io.tessera.contracts.status.TaskStatusChanged;
+import io.tessera.contracts.tasks.TaskDispatched;
+import io.tessera.contracts.tasks.TaskStarted;
+import io.tessera.monitoring.component.MonitoringDb.TaskRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = MonitoringInfrastructure.class, restrictToAnnotatedClass = false)
+class MonitoringServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static TaskRow awaitTask(String taskId, String state, int attempt) {
+        return eventually(WAIT, () -> MonitoringDb.task(taskId),
+                t -> t != null && t.state().equals(state) && t.attempt() == attempt);
+    }
+
+    private static JobProgress awaitJobProgress(String jobId, JobState state) {
+        ConsumerRecord<String, String> record = FarmKafka.await(Topics.JOB_STATUS, WAIT,
+                r -> jobId.equals(r.key()) && EventTypes.typeOf(JobProgress.class)
+                        .equals(FarmKafka.header(r, CloudEventHeaders.TYPE))
+                        && Json.read(r.value(), JobProgress.class).state() == state);
+        JobProgress progress = Json.read(record.value(), JobProgress.class);
+        assertEquals("job:" + jobId + ":progress:" + progress.version(), FarmKafka.header(record, CloudEventHeaders.ID));
+        return progress;
+    }
+
+    private static TaskDispatched awaitDispatched(String taskId, int attempt) {
+        ConsumerRecord<String, String> record = FarmKafka.await(Topics.TASKS_CPU, WAIT,
+                r -> ("task:" + taskId + ":" + attempt + ":dispatched").equals(FarmKafka.header(r, CloudEventHeaders.ID)));
+        assertEquals(taskId, record.key());
+        return Json.read(record.value(), TaskDispatched.class);
+    }
+
+    @Test
+    void completedTasksCommitTheirOutputsAndCompleteTheJob() throws Exception {
+        Events job = new Events(2);
+        job.submitAndPlan();
+        for (int i = 0; i < 2; i++) {
+            awaitTask(job.taskId(i), "QUEUED", 1);
+            job.started(i, 1, "worker-a");
+            job.completed(i, 1, "worker-a", ("png-" + i).getBytes(StandardCharsets.UTF_8));
+        }
+
+        for (int i = 0; i < 2; i++) {
+            awaitTask(job.taskId(i), "SUCCEEDED", 1);
+            assertArrayEquals(("png-" + i).getBytes(StandardCharsets.UTF_8), Files.readAllBytes(job.finalPath(i)));
+            assertFalse(Files.exists(job.stagedPath(i, 1)));
+            assertFalse(Files.exists(job.outputDir.resolve(".staging").resolve(job.taskId(i))));
+        }
+        JobProgress completed = awaitJobProgress(job.jobId, JobState.COMPLETED);
+        assertEquals(2, completed.progress().tasksTotal());
+        assertEquals(2, completed.progress().framesDone());
+        assertEquals(2, completed.progress().framesTotal());
+        assertEquals(2, completed.progress().tasksByState().get("SUCCEEDED"));
+        assertEquals("COMPLETED", MonitoringDb.job(job.jobId).state());
+    }
+
+    @Test
+    void expiredLeaseRepublishesTheNextAttemptAndFencesTheZombie() throws Exception {
+        Events job = new Events(1);
+        job.submitAndPlan();
+        awaitTask(job.taskId(0), "QUEUED", 1);
+        job.started(0, 1, "worker-zombie");
+        awaitTask(job.taskId(0), "RUNNING", 1);
+
+        TaskDispatched dispatched = awaitDispatched(job.taskId(0), 2);
+        assertEquals(2, dispatched.attempt());
+        assertEquals(job.planned(0), dispatched.task());
+        TaskRow requeued = awaitTask(job.taskId(0), "QUEUED", 2);
+        assertEquals(null, requeued.workerId());
+
+        job.completed(0, 1, "worker-zombie", "zombie".getBytes(StandardCharsets.UTF_8));
+        job.started(0, 2, "worker-b");
+        awaitTask(job.taskId(0), "RUNNING", 2);
+        assertFalse(Files.exists(job.finalPath(0)), "the zombie's output must not be committed");
+        assertTrue(Files.exists(job.stagedPath(0, 1)));
+
+        job.completed(0, 2, "worker-b", "attempt-2".getBytes(StandardCharsets.UTF_8));
+        awaitTask(job.taskId(0), "SUCCEEDED", 2);
+        assertArrayEquals("attempt-2".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(job.finalPath(0)));
+        assertFalse(Files.exists(job.outputDir.resolve(".staging").resolve(job.taskId(0))));
+        awaitJobProgress(job.jobId, JobState.COMPLETED);
+    }
+
+    @Test
+    void retryableFailuresRetryUntilMaxAttemptsThenTheJobFails() {
+        Events job = new Events(2);
+        job.submitAndPlan();
+        awaitTask(job.taskId(0), "QUEUED", 1);
+        awaitTask(job.taskId(1), "QUEUED", 1);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            job.started(0, attempt, "worker-a");
+            job.failed(0, attempt, "worker-a", "out of memory", true);
+            assertEquals(attempt + 1, awaitDispatched(job.taskId(0), attempt + 1).attempt());
+            awaitTask(job.taskId(0), "QUEUED", attempt + 1);
+        }
+        job.started(0, 3, "worker-a");
+        job.failed(0, 3, "worker-a", "out of memory", true);
+
+        TaskRow dead = awaitTask(job.taskId(0), "DEAD", 3);
+        assertEquals("out of memory", dead.reason());
+        JobProgress failed = awaitJobProgress(job.jobId, JobState.FAILED);
+        assertEquals("task " + job.taskId(0) + " failed after 3 attempts: out of memory", failed.reason());
+        assertEquals("CANCELLED", MonitoringDb.task(job.taskId(1)).state());
+        assertEquals("FAILED", MonitoringDb.job(job.jobId).state());
+    }
+
+    @Test
+    void cancellingAJobCancelsItsTasks() {
+        Events job = new Events(2);
+        job.submitAndPlan();
+        awaitTask(job.taskId(1), "QUEUED", 1);
+        job.started(0, 1, "worker-a");
+        awaitTask(job.taskId(0), "RUNNING", 1);
+
+        FarmKafka.send(Topics.JOBS, job.jobId, "job:" + job.jobId + ":cancelled",
+                new JobCancelled(job.jobId, "studio changed its mind", Instant.now()));
+
+        assertEquals("CANCELLED", eventually(WAIT, () -> MonitoringDb.task(job.taskId(0)),
+                t -> t.state().equals("CANCELLED")).state());
+        assertEquals("CANCELLED", MonitoringDb.task(job.taskId(1)).state());
+        JobProgress cancelled = awaitJobProgress(job.jobId, JobState.CANCELLED);
+        assertEquals("studio changed its mind", cancelled.reason());
+        assertEquals(2, cancelled.progress().tasksByState().get("CANCELLED"));
+        ConsumerRecord<String, String> status = FarmKafka.await(Topics.JOB_STATUS, WAIT,
+                r -> ("task:" + job.taskId(1) + ":status:2").equals(FarmKafka.header(r, CloudEventHeaders.ID)));
+        assertEquals(TaskState.CANCELLED, Json.read(status.value(), TaskStatusChanged.class).state());
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        Events job = new Events(1);
+        job.submitAndPlan();
+        awaitTask(job.taskId(0), "QUEUED", 1);
+        job.started(0, 1, "worker-a");
+        TaskRow running = awaitTask(job.taskId(0), "RUNNING", 1);
+        long jobVersion = MonitoringDb.job(job.jobId).version();
+
+        job.plan(0);
+        job.started(0, 1, "worker-a");
+        FarmKafka.send(Topics.TASK_EVENTS, job.jobId, "task:" + job.taskId(0) + ":1:started",
+                new TaskStarted(job.taskId(0), job.jobId, 1, "worker-other", Instant.now()));
+        job.failed(0, 1, "worker-a", "marker", true);
+        awaitTask(job.taskId(0), "QUEUED", 2);
+
+        TaskRow after = MonitoringDb.task(job.taskId(0));
+        assertEquals(running.version() + 2, after.version(), "only the FAILED and QUEUED changes count");
+        assertEquals(jobVersion + 1, MonitoringDb.job(job.jobId).version());
+        long statusRecords = FarmKafka.readAll(Topics.JOB_STATUS).stream()
+                .filter(r -> job.taskId(0).equals(FarmKafka.header(r, CloudEventHeaders.SUBJECT)))
+                .count();
+        assertEquals(after.version(), statusRecords);
+    }
+
+    @Test
+    void aGarbageRecordIsDeadLetteredAndTheConsumerContinues() {
+        ProducerRecord<String, String> garbage = new ProducerRecord<>(Topics.TASK_EVENTS, "garbage", "{not json");
+        garbage.headers().add(CloudEventHeaders.ID, "garbage-1".getBytes(StandardCharsets.UTF_8));
+        garbage.headers().add(CloudEventHeaders.TYPE,
+                EventTypes.typeOf(TaskStarted.class).getBytes(StandardCharsets.UTF_8));
+        FarmKafka.send(garbage);
+
+        ConsumerRecord<String, String> dead = FarmKafka.await(Topics.dlq(Topics.TASK_EVENTS), WAIT,
+                r -> "{not json".equals(r.value()));
+        String reason = FarmKafka.header(dead, CloudEventHeaders.DEAD_LETTER_REASON);
+        assertNotNull(reason);
+        assertTrue(reason.contains("TaskStarted"), reason);
+
+        Events job = new Events(1);
+        job.submitAndPlan();
+        awaitTask(job.taskId(0), "QUEUED", 1);
+        job.started(0, 1, "worker-a");
+        awaitTask(job.taskId(0), "RUNNING", 1);
+    }
+
+    @Test
+    void farmEndpointReportsQueueDepthPerCapability() {
+        given().when().get("/api/v1/farm")
+                .then().statusCode(200)
+                .body("capability", hasItem("cpu"));
+        FarmKafka.await(Topics.FARM_STATUS, WAIT, r -> "cpu".equals(r.key()));
+    }
+}
