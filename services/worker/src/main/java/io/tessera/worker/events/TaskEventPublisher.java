@@ -86,7 +86,7 @@ public class TaskEventPublisher {
                             + failures + " tries (" + e.getMessage() + ")");
                 }
                 LOG.warnf("Sending %s (jobId=%s taskId=%s attempt=%d) failed (%s); retrying in %d ms", ceId,
-                        event.jobId(), event.taskId(), event.attempt(), e.getMessage(), backoff.toMillis());
+                        event.jobId(), event.taskId(), event.attempt(), e, backoff.toMillis());
                 sleep(backoff, ceId);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }

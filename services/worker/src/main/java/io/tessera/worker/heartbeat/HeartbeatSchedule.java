@@ -34,7 +34,7 @@ public class HeartbeatSchedule {
         try {
             publisher.send().await().atMost(config.heartbeatInterval().multipliedBy(5));
         } catch (RuntimeException e) {
-            LOG.warnf("Heartbeat of worker %s not sent: %s", config.id(), e.getMessage());
+            LOG.warnf("Heartbeat of worker %s not sent: %s", config.id(), e);
         }
     }
 }

@@ -71,7 +71,7 @@ public class WorkerLifecycle {
         try {
             heartbeats.send().await().atMost(SHUTDOWN_STEP);
         } catch (RuntimeException e) {
-            LOG.warnf("Last heartbeat (STOPPING) of worker %s not sent: %s", config.id(), e.getMessage());
+            LOG.warnf("Last heartbeat (STOPPING) of worker %s not sent: %s", config.id(), e);
         }
     }
 
@@ -82,7 +82,7 @@ public class WorkerLifecycle {
                 consumer.pause().await().atMost(SHUTDOWN_STEP);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Cannot pause the task consumer of worker %s: %s", config.id(), e.getMessage());
+            LOG.warnf("Cannot pause the task consumer of worker %s: %s", config.id(), e);
         }
     }
 }
