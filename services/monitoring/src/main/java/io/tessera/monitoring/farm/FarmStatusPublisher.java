@@ -1,8 +1,7 @@
 package io.tessera.monitoring.farm;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -11,6 +10,7 @@ import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.status.FarmStatus;
 import io.tessera.messaging.outbox.Outbox;
 import io.tessera.monitoring.MonitoringConfig;
+import io.tessera.monitoring.PeriodicJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes a FarmStatus per capability every {@code tessera.monitoring.farm-status-interval} to
@@ -29,11 +28,11 @@ public class FarmStatusPublisher {
 
     /** The outgoing channel of {@code farm.farm-status.v1}. */
     public static final String CHANNEL = "farm-status";
-    private static final Logger LOG = Logger.getLogger(FarmStatusPublisher.class);
 
     private final MutinyEmitter<String> emitter;
     private final FarmStatusService farm;
     private final String source;
+    private PeriodicJob job;
 
     FarmStatusPublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter, FarmStatusService farm, Outbox outbox) {
         this.emitter = emitter;
@@ -41,15 +40,14 @@ public class FarmStatusPublisher {
         this.source = outbox.source();
     }
 
-    void start(@Observes StartupEvent event, Scheduler scheduler, MonitoringConfig config) {
-        scheduler.newJob("farm-status")
-                .setInterval(config.farmStatusInterval().toString())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setAsyncTask(execution -> publish()
-                        .onFailure().invoke(e -> LOG.warnf("Farm status not published (next in %s): %s",
-                                config.farmStatusInterval(), e.getMessage()))
-                        .onFailure().recoverWithNull())
-                .schedule();
+    void start(@Observes StartupEvent event, MonitoringConfig config) {
+        job = PeriodicJob.start("farm-status", config.farmStatusInterval(), this::publish);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (job != null) {
+            job.stop();
+        }
     }
 
     /** Computes and sends the farm status of every capability. */
