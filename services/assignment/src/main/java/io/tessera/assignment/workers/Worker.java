@@ -1,0 +1,62 @@
+package io.tessera.assignment.workers;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.tessera.contracts.Capability;
+import io.tessera.contracts.envelope.Json;
+import io.tessera.contracts.workers.GpuInfo;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** A worker of the registry as its newest heartbeat described it. */
+@Entity
+@Table(name = "worker")
+public class Worker extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "worker_id")
+    public String workerId;
+
+    /** {@code cpu} or {@code gpu}. */
+    public String capability;
+
+    public int slots;
+
+    @Column(name = "free_slots")
+    public int freeSlots;
+
+    public int cores;
+
+    @Column(name = "memory_mb")
+    public long memoryMb;
+
+    /** The worker's GPUs as a JSON array of {@link GpuInfo}. */
+    @Column(name = "gpus")
+    public String gpusJson;
+
+    @Column(name = "gpu_source")
+    public String gpuSource;
+
+    /** {@code RUNNING}, or {@code STOPPING} after the worker's last beat. */
+    public String state;
+
+    public String host;
+
+    /** When the newest heartbeat was sent (never later than when it was received). */
+    @Column(name = "last_seen")
+    public Instant lastSeen;
+
+    /** The worker's GPUs. */
+    public List<GpuInfo> gpus() {
+        return gpusJson == null || gpusJson.isBlank()
+                ? List.of() : List.of(Json.read(gpusJson, GpuInfo[].class));
+    }
+
+    /** The worker's capability. */
+    public Capability capability() {
+        return Capability.fromId(capability);
+    }
+}

@@ -1,0 +1,39 @@
+package io.tessera.assignment.workers;
+
+import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.envelope.EventEnvelope;
+import io.tessera.contracts.envelope.EventTypes;
+import io.tessera.contracts.workers.WorkerHeartbeat;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Reads {@code farm.workers.v1} and records every WorkerHeartbeat in the registry. */
+@ApplicationScoped
+public class WorkerHeartbeatConsumer {
+
+    /** The incoming channel of {@code farm.workers.v1}. */
+    public static final String CHANNEL = "workers";
+
+    private static final Logger LOG = Logger.getLogger(WorkerHeartbeatConsumer.class);
+    private static final String HEARTBEAT = EventTypes.typeOf(WorkerHeartbeat.class);
+
+    private final WorkerRegistry registry;
+
+    WorkerHeartbeatConsumer(WorkerRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Incoming(CHANNEL)
+    Uni<Void> on(ConsumerRecord<String, String> record) {
+        return Uni.createFrom().deferred(() -> {
+            EventEnvelope envelope = EventEnvelope.from(record);
+            if (!HEARTBEAT.equals(envelope.type())) {
+                return Uni.createFrom().voidItem();
+            }
+            return registry.record(envelope.event(WorkerHeartbeat.class));
+        }).onFailure().invoke(e -> LOG.warnf("Worker %s: record %s-%d@%d not recorded, dead-lettering it: %s",
+                record.key(), record.topic(), record.partition(), record.offset(), e.getMessage()));
+    }
+}

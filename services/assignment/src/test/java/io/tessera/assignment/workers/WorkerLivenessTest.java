@@ -1,0 +1,39 @@
+package io.tessera.assignment.workers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class WorkerLivenessTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+    private final WorkerLiveness liveness = new WorkerLiveness(Duration.ofSeconds(10));
+
+    @Test
+    void recentHeartbeatIsLive() {
+        assertTrue(liveness.isLive("RUNNING", NOW.minusSeconds(3), NOW));
+        assertTrue(liveness.isLive("RUNNING", NOW.minusSeconds(10), NOW), "exactly the timeout is still live");
+    }
+
+    @Test
+    void silentWorkerIsNotLive() {
+        assertFalse(liveness.isLive("RUNNING", NOW.minusMillis(10_001), NOW));
+        assertFalse(liveness.isLive("RUNNING", null, NOW));
+    }
+
+    @Test
+    void stoppingWorkerIsNotLive() {
+        assertFalse(liveness.isLive("STOPPING", NOW, NOW));
+    }
+
+    @Test
+    void lastSeenIsTheSendTimeButNeverInTheFuture() {
+        assertEquals(NOW.minusSeconds(30), WorkerLiveness.lastSeen(NOW.minusSeconds(30), NOW));
+        assertEquals(NOW, WorkerLiveness.lastSeen(NOW.plusSeconds(3600), NOW));
+        assertEquals(NOW, WorkerLiveness.lastSeen(null, NOW));
+    }
+}
