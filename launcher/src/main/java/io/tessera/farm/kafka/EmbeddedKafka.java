@@ -99,10 +99,19 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** An admin client connected to this broker; the caller closes it. */
     public Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        // Kafka loads its metrics reporters through the context class loader; inside a Quarkus test that loader
+        // holds a second copy of kafka-clients, so create the client with the loader that loaded this class.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
+        try {
+            return Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private void awaitReadyAndCreateTopics() throws InterruptedException {
