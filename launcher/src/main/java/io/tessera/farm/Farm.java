@@ -170,6 +170,11 @@ public final class Farm implements AutoCloseable {
         if ("monitoring".equals(service)) {
             props.put("tessera.monitoring.lease-timeout", asConfigDuration(options.leaseTimeout()));
         }
+        if ("provisioning".equals(service)) {
+            props.put("tessera.provisioning.base-dir", options.repoRoot().toString());
+            props.put("tessera.provisioning.log-dir", logs(options).toString());
+            props.put("tessera.provisioning.gpu-simulate", String.valueOf(!GpuDetection.present()));
+        }
         props.putAll(options.extraPropsOf(service));
         return props;
     }

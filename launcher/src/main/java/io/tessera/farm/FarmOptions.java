@@ -37,10 +37,14 @@ public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int sub
         workers = List.copyOf(workers);
     }
 
-    /** What {@code ./farm up} uses: state in {@code .farm/}, frames in {@code out/}, REST on port 8080. */
+    /**
+     * What {@code ./farm up} uses: state in {@code .farm/}, frames in {@code out/}, REST on port 8080, and
+     * provisioning allowed to add one CPU worker beside the two static ones when the queue is deep.
+     */
     public static FarmOptions defaults(Path repoRoot) {
         return new FarmOptions(repoRoot, repoRoot.resolve(".farm"), repoRoot.resolve("out"), 8080, 0, 0,
-                Duration.ofSeconds(15), Duration.ofSeconds(90), Map.of(), DEFAULT_WORKERS);
+                Duration.ofSeconds(15), Duration.ofSeconds(90),
+                Map.of("provisioning", Map.of("tessera.provisioning.cpu.max", "3")), DEFAULT_WORKERS);
     }
 
     /** For tests: state and frames under {@code workDir}, every port free. */

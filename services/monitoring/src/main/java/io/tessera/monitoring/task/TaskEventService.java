@@ -19,6 +19,7 @@ import io.tessera.monitoring.output.OutputCommitter;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
 public class TaskEventService {
 
     static final String CONSUMER = "monitoring-task-events";
+    private static final Duration UNKNOWN_TASK_PATIENCE = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(TaskEventService.class);
 
     private final Inbox inbox;
@@ -54,9 +56,21 @@ public class TaskEventService {
         this.vertx = vertx;
     }
 
-    /** Applies the event unless this consumer already applied its {@code ce_id}. */
+    /**
+     * Applies the event unless this consumer already applied its {@code ce_id}. A worker's event can overtake the
+     * task's TaskPlanned (they travel on different topics): such an event is retried with back-off until the task
+     * is known, and dead-lettered with the reason only if it never becomes known.
+     */
     public Uni<Void> apply(EventEnvelope envelope, TaskEvent event) {
         validate(event);
+        return applyOnce(envelope, event)
+                .onFailure(UnknownTaskException.class).retry()
+                .withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).expireIn(UNKNOWN_TASK_PATIENCE.toMillis())
+                .onFailure(UnknownTaskException.class).transform(e -> new InvalidEventException(e.getMessage()
+                        + " within " + UNKNOWN_TASK_PATIENCE.toSeconds() + " s"));
+    }
+
+    private Uni<Void> applyOnce(EventEnvelope envelope, TaskEvent event) {
         return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, envelope.id()).chain(first -> !first
                 ? Uni.createFrom().voidItem()
                 : jobs.lock(event.jobId()).chain(job -> job == null
@@ -134,9 +148,16 @@ public class TaskEventService {
     }
 
     private static Uni<Void> unknown(TaskEvent event) {
-        LOG.warnf("%s for unknown task %s (job %s) attempt %d ignored: its TaskPlanned was not seen",
-                event.getClass().getSimpleName(), event.taskId(), event.jobId(), event.attempt());
-        return Uni.createFrom().voidItem();
+        return Uni.createFrom().failure(new UnknownTaskException(event.getClass().getSimpleName() + " for task "
+                + event.taskId() + " (job " + event.jobId() + ") attempt " + event.attempt()
+                + ": taskId: its TaskPlanned was not seen"));
+    }
+
+    /** The event's task is not (yet) known: retried, because its TaskPlanned may still be on its way. */
+    static final class UnknownTaskException extends RuntimeException {
+        UnknownTaskException(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static void validate(TaskEvent event) {

@@ -84,6 +84,21 @@ class MonitoringServiceTest {
     }
 
     @Test
+    void workerEventsThatOvertakeTheTaskPlanAreAppliedOnceThePlanArrives() throws Exception {
+        Events job = new Events(1);
+        job.started(0, 1, "worker-early");
+        job.completed(0, 1, "worker-early", "early".getBytes(StandardCharsets.UTF_8));
+        Thread.sleep(1500);
+        assertEquals(null, MonitoringDb.task(job.taskId(0)), "no task row before its plan arrives");
+
+        job.submitAndPlan();
+
+        awaitTask(job.taskId(0), "SUCCEEDED", 1);
+        assertArrayEquals("early".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(job.finalPath(0)));
+        awaitJobProgress(job.jobId, JobState.COMPLETED);
+    }
+
+    @Test
     void expiredLeaseRepublishesTheNextAttemptAndFencesTheZombie() throws Exception {
         Events job = new Events(1);
         job.submitAndPlan();
