@@ -14,6 +14,8 @@ public final class Topics {
     public static final String JOBS = "farm.jobs.v1";
     /** TaskPlanned events from segmentation (key: jobId). */
     public static final String TASKS_PLANNED = "farm.tasks.planned.v1";
+    /** TaskReady from monitoring: tasks whose dependencies succeeded, and retries (key: jobId). */
+    public static final String TASKS_READY = "farm.tasks.ready.v1";
     /** TaskDispatched to CPU workers (key: taskId). */
     public static final String TASKS_CPU = "farm.tasks.cpu.v1";
     /** TaskDispatched to GPU workers (key: taskId). */
@@ -44,6 +46,8 @@ public final class Topics {
             new TopicSpec(dlq(JOBS), 1),
             new TopicSpec(TASKS_PLANNED, 3),
             new TopicSpec(dlq(TASKS_PLANNED), 1),
+            new TopicSpec(TASKS_READY, 3),
+            new TopicSpec(dlq(TASKS_READY), 1),
             new TopicSpec(TASKS_CPU, TASK_TOPIC_PARTITIONS),
             new TopicSpec(dlq(TASKS_CPU), 1),
             new TopicSpec(TASKS_GPU, TASK_TOPIC_PARTITIONS),

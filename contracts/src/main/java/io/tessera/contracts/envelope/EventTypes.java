@@ -11,6 +11,7 @@ import io.tessera.contracts.tasks.TaskDispatched;
 import io.tessera.contracts.tasks.TaskFailed;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.contracts.tasks.TaskProgress;
+import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.contracts.tasks.TaskStarted;
 import io.tessera.contracts.workers.WorkerHeartbeat;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class EventTypes {
     /** Every event record of the farm. */
     public static final List<Class<? extends TesseraEvent>> ALL = List.of(
             JobSubmitted.class, JobCancelled.class,
-            TaskPlanned.class, TaskDispatched.class,
+            TaskPlanned.class, TaskReady.class, TaskDispatched.class,
             TaskStarted.class, TaskProgress.class, TaskCompleted.class, TaskFailed.class,
             WorkerHeartbeat.class,
             JobProgress.class, TaskStatusChanged.class, FarmStatus.class, WorkerScaled.class);

@@ -15,6 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param output      output directory relative to the farm's output root; defaults to the job id
  * @param priority    0 (lowest) to 100 (highest); defaults to 50
  * @param requirements capability (cpu or gpu) and optional minimum cores and memory
+ * @param strategy    {@code frames} (default), {@code tiles} or {@code layers}, as text so a wrong value can be named
+ * @param tiles       the grid, for {@code tiles}
+ * @param passes      the passes to render, for {@code layers}: diffuse, specular, shadows, reflections,
+ *                    ambient_occlusion, and beauty on request
+ * @param autoChunk   size chunks from measured frame times instead of {@code chunkSize}
+ * @param dependsOn   ids of jobs of the same studio that must complete before this one starts
+ * @param preview     render the key frames (first, last, middle) before anyone else's regular frames
  */
 public record JobRequest(
         String requestId,
@@ -25,5 +32,18 @@ public record JobRequest(
         Integer chunkSize,
         String output,
         Integer priority,
-        Requirements requirements) {
+        Requirements requirements,
+        String strategy,
+        TileGrid tiles,
+        java.util.List<String> passes,
+        AutoChunk autoChunk,
+        java.util.List<String> dependsOn,
+        Boolean preview) {
+
+    /** A frames job (the walking skeleton's shape). */
+    public JobRequest(String requestId, String name, String studio, JsonNode scene, FrameRange frames,
+                      Integer chunkSize, String output, Integer priority, Requirements requirements) {
+        this(requestId, name, studio, scene, frames, chunkSize, output, priority, requirements, null, null, null,
+                null, null, null);
+    }
 }

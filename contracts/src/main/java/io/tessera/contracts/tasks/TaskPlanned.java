@@ -2,6 +2,7 @@ package io.tessera.contracts.tasks;
 
 import io.tessera.contracts.envelope.TesseraEvent;
 import io.tessera.contracts.jobs.Requirements;
+import java.util.List;
 
 /**
  * Segmentation cut a job into this task. Task ids are derived from the job id and the index, so
@@ -10,6 +11,13 @@ import io.tessera.contracts.jobs.Requirements;
  * @param index     0-based position of the task in its job
  * @param taskCount number of tasks the job was cut into
  * @param outputDir absolute directory the task's images are committed to
+ * @param kind      render, assemble or composite
+ * @param region    the tile a render task draws; null for whole frames
+ * @param passes    pass ids a render task writes (a layers job); empty for beauty frames or tiles
+ * @param inputs    committed files an assemble or composite task reads
+ * @param dependsOn task ids of the same job that must succeed before this one may run
+ * @param order     dispatch order within the job (0 first): key frames first, then bisection order
+ * @param preview   a key-frame task of a preview job: runs before anyone else's regular tasks
  */
 public record TaskPlanned(
         String taskId,
@@ -21,7 +29,41 @@ public record TaskPlanned(
         Requirements requirements,
         int priority,
         String scene,
-        String outputDir) implements TesseraEvent {
+        String outputDir,
+        TaskKind kind,
+        PixelRegion region,
+        List<String> passes,
+        List<TaskInput> inputs,
+        List<String> dependsOn,
+        int order,
+        boolean preview) implements TesseraEvent {
+
+    /** Normalises absent lists to empty ones and an absent kind to render. */
+    public TaskPlanned {
+        kind = kind == null ? TaskKind.RENDER : kind;
+        passes = passes == null ? List.of() : List.copyOf(passes);
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** A whole-frame render task without dependencies (the walking skeleton's shape). */
+    public TaskPlanned(String taskId, String jobId, int index, int taskCount, int frameStart, int frameEnd,
+                       Requirements requirements, int priority, String scene, String outputDir) {
+        this(taskId, jobId, index, taskCount, frameStart, frameEnd, requirements, priority, scene, outputDir,
+                TaskKind.RENDER, null, List.of(), List.of(), List.of(), index, false);
+    }
+
+    /**
+     * What part of the job this task is, for progress per strategy: {@code chunk}, {@code tile}, {@code pass},
+     * {@code assembly} or {@code composite}.
+     */
+    public String part() {
+        return switch (kind) {
+            case ASSEMBLE -> "assembly";
+            case COMPOSITE -> "composite";
+            case RENDER -> region != null ? "tile" : passes.isEmpty() ? "chunk" : "pass";
+        };
+    }
 
     @Override
     public String subject() {

@@ -11,6 +11,9 @@ import java.util.List;
  * @param gpuSource {@code detected} (GPUs found on the machine), {@code simulated} (explicitly configured,
  *                  no GPU present) or {@code none}
  * @param state     {@code RUNNING}, or {@code STOPPING} on its last beat
+ * @param score      capability score from a calibration render at start-up (reference frames per second; higher
+ *                   is faster): high-priority tasks go to the most capable free workers first
+ * @param partitions the partitions of its capability's task topic this worker consumes now
  */
 public record WorkerHeartbeat(
         String workerId,
@@ -25,7 +28,22 @@ public record WorkerHeartbeat(
         String host,
         long pid,
         String state,
-        Instant sentAt) implements TesseraEvent {
+        Instant sentAt,
+        double score,
+        List<Integer> partitions) implements TesseraEvent {
+
+    /** Normalises absent lists to empty ones. */
+    public WorkerHeartbeat {
+        partitions = partitions == null ? List.of() : List.copyOf(partitions);
+    }
+
+    /** A heartbeat without calibration score and partitions (the walking skeleton's shape). */
+    public WorkerHeartbeat(String workerId, Capability capability, int slots, int freeSlots, int cores,
+                           long memoryMb, List<GpuInfo> gpus, String gpuSource, List<Lease> leases, String host,
+                           long pid, String state, Instant sentAt) {
+        this(workerId, capability, slots, freeSlots, cores, memoryMb, gpus, gpuSource, leases, host, pid, state,
+                sentAt, 0.0, List.of());
+    }
 
     @Override
     public String subject() {
