@@ -5,6 +5,7 @@ create table outbox_event (
     event_id    varchar(200) not null,
     topic       varchar(200) not null,
     record_key  varchar(200),
+    partition_no integer,
     event_type  varchar(200) not null,
     source      varchar(200) not null,
     subject     varchar(200),

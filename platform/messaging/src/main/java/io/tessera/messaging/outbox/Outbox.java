@@ -20,8 +20,8 @@ public class Outbox {
     Outbox(@ConfigProperty(name = "quarkus.application.name") String applicationName, OutboxConfig config) {
         this.source = "/tessera/" + applicationName;
         this.insert = "insert into " + config.schema() + ".outbox_event"
-                + " (event_id, topic, record_key, event_type, source, subject, payload)"
-                + " values (:eventId, :topic, :key, :type, :source, :subject, :payload)";
+                + " (event_id, topic, record_key, partition_no, event_type, source, subject, payload)"
+                + " values (:eventId, :topic, :key, :partition, :type, :source, :subject, :payload)";
     }
 
     /**
@@ -32,11 +32,20 @@ public class Outbox {
      * @param eventId the CloudEvents id; derive it deterministically when the same decision may be retried
      */
     public Uni<Void> add(String topic, String key, String eventId, TesseraEvent event) {
+        return add(topic, key, null, eventId, event);
+    }
+
+    /**
+     * Adds an event for one partition of {@code topic} (e.g. the partition a chosen worker consumes); a null
+     * partition lets the producer pick one from the key.
+     */
+    public Uni<Void> add(String topic, String key, Integer partition, String eventId, TesseraEvent event) {
         EventEnvelope envelope = EventEnvelope.of(eventId, source, event);
         return Panache.getSession().chain(session -> session.createNativeQuery(insert)
                 .setParameter("eventId", envelope.id())
                 .setParameter("topic", topic)
                 .setParameter("key", key)
+                .setParameter("partition", partition)
                 .setParameter("type", envelope.type())
                 .setParameter("source", envelope.source())
                 .setParameter("subject", envelope.subject())

@@ -46,7 +46,7 @@ public class OutboxRelay {
         this.pool = pool;
         this.producer = producer;
         this.config = config;
-        this.selectBatch = "select id, event_id, topic, record_key, event_type, source, subject, payload, created_at"
+        this.selectBatch = "select id, event_id, topic, record_key, partition_no, event_type, source, subject, payload, created_at"
                 + " from " + config.schema() + ".outbox_event order by id limit $1 for update skip locked";
         this.deleteBatch = "delete from " + config.schema() + ".outbox_event where id = any($1)";
         this.published = Counter.builder("tessera_outbox_published_total")
@@ -115,7 +115,11 @@ public class OutboxRelay {
                 row.getString("source"), row.getString("subject"),
                 row.getOffsetDateTime("created_at").atZoneSameInstant(ZoneOffset.UTC).toInstant(),
                 row.getString("payload"));
-        return envelope.toRecord(row.getString("topic"), row.getString("record_key"));
+        Integer partition = row.getInteger("partition_no");
+        return partition == null
+                ? envelope.toRecord(row.getString("topic"), row.getString("record_key"))
+                : new ProducerRecord<>(row.getString("topic"), partition, row.getString("record_key"),
+                        envelope.data(), envelope.headers());
     }
 
     private static void awaitAll(List<Future<RecordMetadata>> sends) {
