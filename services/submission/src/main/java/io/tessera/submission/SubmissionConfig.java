@@ -11,13 +11,20 @@ public interface SubmissionConfig {
     @WithDefault("100000")
     int maxFrames();
 
-    /** The most tasks one job may be split into ({@code ceil(frames / chunkSize)}). */
+    /**
+     * The most tasks one job may be split into: frames {@code ceil(frames / chunkSize)}, tiles
+     * {@code frames × (tiles + 1)}, layers {@code frames × (render passes + 1)}.
+     */
     @WithDefault("10000")
     int maxTasks();
 
     /** The largest scene document accepted, in bytes of UTF-8 JSON text (256 KiB). */
     @WithDefault("262144")
     int maxSceneBytes();
+
+    /** The smallest tile width and height in pixels a tiles job may ask for, unless the image itself is smaller. */
+    @WithDefault("16")
+    int minTileSize();
 
     /** The largest page {@code GET /api/v1/jobs} returns. */
     @WithDefault("200")

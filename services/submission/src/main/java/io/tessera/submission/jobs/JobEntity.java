@@ -2,6 +2,7 @@ package io.tessera.submission.jobs;
 
 import io.tessera.contracts.Capability;
 import io.tessera.contracts.JobState;
+import io.tessera.contracts.jobs.Strategy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,6 +54,33 @@ public class JobEntity {
     public String outputDir;
 
     public String scene;
+
+    @Enumerated(EnumType.STRING)
+    public Strategy strategy;
+
+    @Column(name = "tile_columns")
+    public Integer tileColumns;
+
+    @Column(name = "tile_rows")
+    public Integer tileRows;
+
+    @Column(name = "tile_width")
+    public Integer tileWidth;
+
+    @Column(name = "tile_height")
+    public Integer tileHeight;
+
+    /** The requested passes of a layers job as a JSON array. */
+    public String passes;
+
+    /** The ids of the jobs this one depends on as a JSON array. */
+    @Column(name = "depends_on")
+    public String dependsOn;
+
+    public boolean preview;
+
+    /** Progress per part as a JSON object, e.g. {@code {"tile":{"done":37,"total":100}}}. */
+    public String parts;
 
     @Column(name = "tasks_total")
     public int tasksTotal;

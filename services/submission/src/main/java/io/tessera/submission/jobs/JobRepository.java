@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Queries over jobs. */
 @ApplicationScoped
@@ -18,6 +20,15 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, String> {
     /** The job submitted with {@code requestId}, null when none. */
     public Uni<JobEntity> findByRequestId(String requestId) {
         return find("requestId", requestId).firstResult();
+    }
+
+    /** The studio of every stored job among {@code jobIds}, by job id. */
+    public Uni<Map<String, String>> studiosOf(List<String> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("jobId in ?1", jobIds).map(found -> found.stream()
+                .collect(Collectors.toMap(job -> job.jobId, job -> job.studio)));
     }
 
     /** The job, locked for update until the transaction ends; null when unknown. */

@@ -65,7 +65,9 @@ public class JobResource {
             metrics.rejected(Channel.REST);
             throw e;
         }
-        return jobs.submit(request, Channel.REST).map(submission -> submission.created()
+        return jobs.submit(request, Channel.REST)
+                .onFailure(InvalidJobRequestException.class).invoke(e -> metrics.rejected(Channel.REST))
+                .map(submission -> submission.created()
                 ? Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/api/v1/jobs/" + submission.job().jobId())
                         .entity(submission.job()).build()

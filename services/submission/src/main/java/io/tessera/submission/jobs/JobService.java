@@ -9,6 +9,8 @@ import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.messaging.outbox.Outbox;
 import io.tessera.submission.validation.Channel;
+import io.tessera.submission.validation.DependencyRules;
+import io.tessera.submission.validation.InvalidJobRequestException;
 import io.tessera.submission.validation.OutputPaths;
 import io.tessera.submission.validation.ValidJobRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,7 @@ public class JobService {
      */
     public Uni<Submission> submit(ValidJobRequest request, Channel channel) {
         return Panache.withTransaction(() -> existing(request)
+                        .call(found -> checkDependencies(request, found))
                         .chain(found -> found != null
                                 ? Uni.createFrom().item(new Submission(JobView.of(found), false))
                                 : create(request)))
@@ -56,8 +59,9 @@ public class JobService {
                 .invoke(submission -> {
                     if (submission.created()) {
                         metrics.submitted(request.requirements().capability(), channel);
-                        LOG.infof("Job %s submitted over %s (requestId %s, %d tasks)", submission.job().jobId(),
-                                channel.id(), request.requestId(), request.taskCount());
+                        LOG.infof("Job %s submitted over %s (requestId %s, strategy %s, %d tasks)",
+                                submission.job().jobId(), channel.id(), request.requestId(),
+                                request.strategy().id(), request.taskCount());
                     } else {
                         LOG.infof("Job request %s over %s is a duplicate of job %s", request.requestId(),
                                 channel.id(), submission.job().jobId());
@@ -113,6 +117,22 @@ public class JobService {
                 : jobs.findByRequestId(request.requestId());
     }
 
+    /**
+     * Checks {@code dependsOn} against the stored jobs (existing, same studio, not the job itself) inside the
+     * submission's transaction, so a rejected request persists nothing.
+     */
+    private Uni<Void> checkDependencies(ValidJobRequest request, JobEntity found) {
+        if (request.dependsOn().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return jobs.studiosOf(request.dependsOn()).map(studios -> DependencyRules.check(request.studio(),
+                request.dependsOn(), studios, found == null ? null : found.jobId)).invoke(violations -> {
+                    if (!violations.isEmpty()) {
+                        throw new InvalidJobRequestException(violations);
+                    }
+                }).replaceWithVoid();
+    }
+
     private Uni<Submission> create(ValidJobRequest request) {
         String jobId = UUID.randomUUID().toString();
         Instant now = now();
@@ -131,6 +151,17 @@ public class JobService {
         job.chunkSize = request.chunkSize();
         job.outputDir = outputs.resolve(request.output() != null ? request.output() : jobId).toString();
         job.scene = request.scene();
+        job.strategy = request.strategy();
+        if (request.tiles() != null) {
+            job.tileColumns = request.tiles().columns();
+            job.tileRows = request.tiles().rows();
+            job.tileWidth = request.tiles().tileWidth();
+            job.tileHeight = request.tiles().tileHeight();
+        }
+        job.passes = JsonColumns.strings(request.passes());
+        job.dependsOn = JsonColumns.strings(request.dependsOn());
+        job.preview = request.preview();
+        job.parts = "{}";
         job.tasksTotal = request.taskCount();
         job.tasksByState = "{}";
         job.framesDone = 0;
@@ -139,7 +170,8 @@ public class JobService {
         job.createdAt = now;
         job.updatedAt = now;
         JobSubmitted event = new JobSubmitted(jobId, job.requestId, job.name, job.studio, job.scene,
-                job.frameStart, job.frameEnd, job.chunkSize, job.outputDir, job.priority, request.requirements(), now);
+                job.frameStart, job.frameEnd, job.chunkSize, job.outputDir, job.priority, request.requirements(), now,
+                request.strategy(), request.tiles(), request.passes(), null, request.dependsOn(), request.preview());
         return jobs.persist(job)
                 .chain(() -> jobs.flush())
                 .chain(() -> outbox.add(Topics.JOBS, jobId, "job:" + jobId + ":submitted", event))

@@ -1,17 +1,24 @@
 package io.tessera.submission.jobs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.tessera.contracts.Capability;
 import io.tessera.contracts.JobState;
-import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.jobs.FrameRange;
+import io.tessera.contracts.jobs.Strategy;
+import io.tessera.contracts.jobs.TileGrid;
 import io.tessera.contracts.status.Progress;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
-/** A job as the REST API shows it. */
+/**
+ * A job as the REST API shows it.
+ *
+ * @param strategy  frames, tiles or layers
+ * @param tiles     the grid of a tiles job (only the given pair set), else null
+ * @param passes    the requested passes of a layers job, else empty
+ * @param dependsOn the jobs that must complete before this one starts
+ * @param preview   whether the job's key frames render before anyone else's regular frames
+ * @param progress  task counts by state, frames done and progress per part ({@code tile}, {@code pass}, ...)
+ */
 public record JobView(
         String jobId,
         String requestId,
@@ -22,32 +29,27 @@ public record JobView(
         Capability capability,
         FrameRange frames,
         int chunkSize,
+        Strategy strategy,
+        TileGrid tiles,
+        List<String> passes,
+        List<String> dependsOn,
+        boolean preview,
         String outputDir,
         Progress progress,
         String reason,
         Instant createdAt,
         Instant updatedAt) {
 
-    private static final TypeReference<LinkedHashMap<String, Integer>> COUNTS = new TypeReference<>() {
-    };
-
     /** The view of a stored job. */
     public static JobView of(JobEntity job) {
+        boolean tiled = job.tileColumns != null || job.tileWidth != null;
         return new JobView(job.jobId, job.requestId, job.name, job.studio, job.state, job.priority, job.capability,
-                new FrameRange(job.frameStart, job.frameEnd), job.chunkSize, job.outputDir,
-                new Progress(job.tasksTotal, countsOf(job.tasksByState), job.framesDone, job.framesTotal),
+                new FrameRange(job.frameStart, job.frameEnd), job.chunkSize,
+                job.strategy == null ? Strategy.FRAMES : job.strategy,
+                tiled ? new TileGrid(job.tileColumns, job.tileRows, job.tileWidth, job.tileHeight) : null,
+                JsonColumns.strings(job.passes), JsonColumns.strings(job.dependsOn), job.preview, job.outputDir,
+                new Progress(job.tasksTotal, JsonColumns.counts(job.tasksByState), job.framesDone, job.framesTotal,
+                        JsonColumns.parts(job.parts)),
                 job.reason, job.createdAt, job.updatedAt);
-    }
-
-    /** Task counts by state from their stored JSON form. */
-    static Map<String, Integer> countsOf(String json) {
-        if (json == null || json.isBlank()) {
-            return Map.of();
-        }
-        try {
-            return Json.MAPPER.readValue(json, COUNTS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -49,6 +49,13 @@ public class JobRequestConsumer {
                     record.partition(), record.offset(), e.getMessage());
             return Uni.createFrom().failure(new InvalidEventException(e.getMessage()));
         }
-        return jobs.submit(request, Channel.KAFKA).replaceWithVoid();
+        return jobs.submit(request, Channel.KAFKA)
+                .onFailure(InvalidJobRequestException.class).transform(e -> {
+                    metrics.rejected(Channel.KAFKA);
+                    LOG.warnf("Job request %s at %s-%d@%d rejected to the dead-letter topic: %s", request.requestId(),
+                            record.topic(), record.partition(), record.offset(), e.getMessage());
+                    return new InvalidEventException(e.getMessage());
+                })
+                .replaceWithVoid();
     }
 }

@@ -33,6 +33,7 @@ public final class JobProgressPolicy {
             job.tasksByState = Json.write(counts == null ? Map.of() : counts);
             job.framesDone = progress.progress().framesDone();
             job.framesTotal = progress.progress().framesTotal();
+            job.parts = Json.write(progress.progress().parts());
         }
         if (mayMoveTo(job.state, progress.state())) {
             job.state = progress.state();

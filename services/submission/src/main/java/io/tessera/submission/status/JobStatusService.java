@@ -4,13 +4,15 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.TaskStatusChanged;
+import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.submission.jobs.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Applies monitoring's status events to the jobs and the task read model, each in its own transaction. The
- * {@code version} of each event makes it idempotent: a redelivered or older event changes nothing.
+ * Applies monitoring's status events and segmentation's TaskPlanned to the jobs and the task read model, each in
+ * its own transaction. The {@code version} of each status event makes it idempotent: a redelivered or older event
+ * changes nothing; a TaskPlanned only ever writes the same static information again.
  */
 @ApplicationScoped
 public class JobStatusService {
@@ -44,5 +46,10 @@ public class JobStatusService {
     /** Upserts the task row when the event is newer than what is stored. */
     public Uni<Void> onTaskStatus(TaskStatusChanged status) {
         return Panache.withTransaction(() -> tasks.apply(status)).replaceWithVoid();
+    }
+
+    /** Upserts the task's static information (kind, part, region, passes, dependencies, order, frames). */
+    public Uni<Void> onTaskPlanned(TaskPlanned planned) {
+        return Panache.withTransaction(() -> tasks.apply(planned));
     }
 }

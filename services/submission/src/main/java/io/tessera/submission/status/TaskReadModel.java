@@ -4,7 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.TaskState;
 import io.tessera.contracts.status.TaskStatusChanged;
+import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.submission.jobs.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +34,7 @@ public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> 
             if (existing != null && existing.version >= event.version()) {
                 return Uni.createFrom().item(false);
             }
-            TaskEntity task = existing != null ? existing : new TaskEntity();
+            TaskEntity task = existing != null ? existing : unplanned(event.taskId());
             task.taskId = event.taskId();
             task.jobId = event.jobId();
             task.index = event.index();
@@ -45,5 +48,45 @@ public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> 
             task.updatedAt = (event.at() != null ? event.at() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
             return existing != null ? Uni.createFrom().item(true) : persist(task).map(saved -> true);
         });
+    }
+
+    /**
+     * Inserts the task in state PLANNED, or fills the static information of a task whose status arrived first;
+     * the state, attempt and worker are left to TaskStatusChanged. Call inside a transaction. Re-applying the same
+     * TaskPlanned changes nothing.
+     */
+    Uni<Void> apply(TaskPlanned event) {
+        return findById(event.taskId()).chain(existing -> {
+            TaskEntity task = existing;
+            if (task == null) {
+                task = unplanned(event.taskId());
+                task.state = TaskState.PLANNED;
+                task.attempt = 0;
+                task.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            task.jobId = event.jobId();
+            task.index = event.index();
+            task.frameStart = event.frameStart();
+            task.frameEnd = event.frameEnd();
+            task.kind = event.kind();
+            task.part = event.part();
+            task.regionX = event.region() == null ? null : event.region().x();
+            task.regionY = event.region() == null ? null : event.region().y();
+            task.regionWidth = event.region() == null ? null : event.region().width();
+            task.regionHeight = event.region() == null ? null : event.region().height();
+            task.passes = JsonColumns.strings(event.passes());
+            task.dependsOn = JsonColumns.strings(event.dependsOn());
+            task.order = event.order();
+            return existing != null ? Uni.createFrom().voidItem() : persist(task).replaceWithVoid();
+        });
+    }
+
+    private static TaskEntity unplanned(String taskId) {
+        TaskEntity task = new TaskEntity();
+        task.taskId = taskId;
+        task.passes = "[]";
+        task.dependsOn = "[]";
+        task.version = -1;
+        return task;
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.contracts.Capability;
 import io.tessera.contracts.jobs.FrameRange;
 import io.tessera.contracts.jobs.Requirements;
+import io.tessera.contracts.jobs.Strategy;
+import io.tessera.contracts.jobs.TileGrid;
+import io.tessera.renderer.scene.Scene;
 import io.tessera.renderer.scene.SceneException;
 import io.tessera.renderer.scene.SceneParser;
 import java.nio.charset.StandardCharsets;
@@ -27,23 +30,33 @@ public final class JobRequestValidator {
     private static final Pattern STUDIO = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
     private static final int MAX_NAME = 200;
+    /** The smallest tile size in pixels when none is configured. */
+    public static final int DEFAULT_MIN_TILE_SIZE = 16;
 
     private final int maxFrames;
     private final int maxTasks;
     private final int maxSceneBytes;
     private final OutputPaths outputs;
+    private final StrategyRules strategies;
+
+    /** A validator with the default minimum tile size. */
+    public JobRequestValidator(int maxFrames, int maxTasks, int maxSceneBytes, OutputPaths outputs) {
+        this(maxFrames, maxTasks, maxSceneBytes, DEFAULT_MIN_TILE_SIZE, outputs);
+    }
 
     /**
      * @param maxFrames     the most frames a job may cover
      * @param maxTasks      the most tasks a job may be split into
      * @param maxSceneBytes the largest scene document, in UTF-8 bytes
+     * @param minTileSize   the smallest tile width and height in pixels (unless the image itself is smaller)
      * @param outputs       the output root that requested output directories must stay inside
      */
-    public JobRequestValidator(int maxFrames, int maxTasks, int maxSceneBytes, OutputPaths outputs) {
+    public JobRequestValidator(int maxFrames, int maxTasks, int maxSceneBytes, int minTileSize, OutputPaths outputs) {
         this.maxFrames = maxFrames;
         this.maxTasks = maxTasks;
         this.maxSceneBytes = maxSceneBytes;
         this.outputs = outputs;
+        this.strategies = new StrategyRules(minTileSize);
     }
 
     /**
@@ -57,12 +70,22 @@ public final class JobRequestValidator {
         checkRequestId(in.requestId(), channel, errors);
         checkName(in.name(), errors);
         checkStudio(in.studio(), errors);
+        Scene parsed = null;
         String scene = checkScene(in.scene(), errors);
+        if (scene != null) {
+            parsed = parse(scene, errors);
+        }
         int chunkSize = in.chunkSize() == null ? DEFAULT_CHUNK_SIZE : in.chunkSize();
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
             errors.add(new Violation("chunkSize", "must be between 1 and " + MAX_CHUNK_SIZE));
         }
-        long tasks = checkFrames(in.frames(), chunkSize, errors);
+        Strategy strategy = StrategyRules.strategy(in.strategy(), errors);
+        StrategyRules.autoChunk(in.autoChunk(), errors);
+        TileGrid tiles = strategies.tiles(strategy, in.tiles(), parsed == null ? 0 : parsed.width(),
+                parsed == null ? 0 : parsed.height(), errors);
+        List<String> passes = StrategyRules.passes(strategy, in.passes(), errors);
+        long frameCount = checkFrames(in.frames(), errors);
+        long tasks = checkTasks(strategy, frameCount, chunkSize, tiles, passes, parsed, errors);
         int priority = in.priority() == null ? DEFAULT_PRIORITY : in.priority();
         if (priority < 0 || priority > 100) {
             errors.add(new Violation("priority", "must be between 0 and 100"));
@@ -71,11 +94,13 @@ public final class JobRequestValidator {
         if (in.output() != null) {
             outputs.check(in.output()).ifPresent(rule -> errors.add(new Violation("output", rule)));
         }
+        List<String> dependsOn = DependencyRules.syntax(in.dependsOn(), in.requestId(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidJobRequestException(errors);
         }
         return new ValidJobRequest(in.requestId(), in.name().trim(), in.studio(), scene, in.frames().start(),
-                in.frames().end(), chunkSize, in.output(), priority, requirements, (int) tasks);
+                in.frames().end(), chunkSize, in.output(), priority, requirements, (int) tasks, strategy, tiles,
+                passes, dependsOn, Boolean.TRUE.equals(in.preview()));
     }
 
     private static void checkRequestId(String requestId, Channel channel, List<Violation> errors) {
@@ -119,17 +144,21 @@ public final class JobRequestValidator {
             errors.add(new Violation("scene", "must be at most " + maxSceneBytes + " bytes of JSON, was " + bytes));
             return null;
         }
+        return text;
+    }
+
+    private static Scene parse(String text, List<Violation> errors) {
         try {
-            SceneParser.parse(text);
+            return SceneParser.parse(text);
         } catch (SceneException e) {
             String field = e.field() == null || e.field().isEmpty() || "$".equals(e.field())
                     ? "scene" : "scene." + e.field();
             errors.add(new Violation(field, e.rule()));
+            return null;
         }
-        return text;
     }
 
-    private long checkFrames(FrameRange frames, int chunkSize, List<Violation> errors) {
+    private long checkFrames(FrameRange frames, List<Violation> errors) {
         if (frames == null) {
             errors.add(new Violation("frames", "is required"));
             return 0;
@@ -156,13 +185,45 @@ public final class JobRequestValidator {
         if (frameCount > maxFrames) {
             errors.add(new Violation("frames", "must cover at most " + maxFrames + " frames, covers " + frameCount));
         }
-        if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
+        return frameCount;
+    }
+
+    /** The task count of the strategy, checked against {@code maxTasks}; 0 when an input it needs is invalid. */
+    private long checkTasks(Strategy strategy, long frames, int chunkSize, TileGrid tiles, List<String> passes,
+            Scene scene, List<Violation> errors) {
+        if (frames == 0 || strategy == null) {
             return 0;
         }
-        long tasks = Chunking.taskCount(frameCount, chunkSize);
+        long tasks;
+        String formula;
+        switch (strategy) {
+            case TILES -> {
+                if (tiles == null || scene == null) {
+                    return 0;
+                }
+                long perFrame = TaskCounts.tilesPerFrame(tiles.columns(), tiles.rows(), tiles.tileWidth(),
+                        tiles.tileHeight(), scene.width(), scene.height());
+                tasks = TaskCounts.tiles(frames, perFrame);
+                formula = "frames × (tiles + 1) = " + frames + " × (" + perFrame + " + 1) gives ";
+            }
+            case LAYERS -> {
+                if (passes.isEmpty()) {
+                    return 0;
+                }
+                int rendered = TaskCounts.renderPasses(passes).size();
+                tasks = TaskCounts.layers(frames, passes);
+                formula = "frames × (render passes + 1) = " + frames + " × (" + rendered + " + 1) gives ";
+            }
+            default -> {
+                if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
+                    return 0;
+                }
+                tasks = TaskCounts.frames(frames, chunkSize);
+                formula = "ceil(frames / chunkSize) gives ";
+            }
+        }
         if (tasks > maxTasks) {
-            errors.add(new Violation("tasks", "must be at most " + maxTasks + ", ceil(frames / chunkSize) gives "
-                    + tasks));
+            errors.add(new Violation("tasks", "must be at most " + maxTasks + ", " + formula + tasks));
         }
         return tasks;
     }

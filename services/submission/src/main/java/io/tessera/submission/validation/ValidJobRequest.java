@@ -1,14 +1,23 @@
 package io.tessera.submission.validation;
 
 import io.tessera.contracts.jobs.Requirements;
+import io.tessera.contracts.jobs.Strategy;
+import io.tessera.contracts.jobs.TileGrid;
+import java.util.List;
 
 /**
- * A job request that passed every rule, with defaults applied.
+ * A job request that passed every rule that needs no database, with defaults applied. Its {@code dependsOn} is
+ * checked against the stored jobs when the job is created ({@link DependencyRules}).
  *
  * @param requestId   client correlation id, null when the REST client sent none
  * @param scene       the scene document as JSON text (already parsed once by the renderer)
  * @param output      the requested output directory relative to the output root, null for the default (job id)
- * @param taskCount   {@code ceil(frames / chunkSize)}
+ * @param taskCount   the tasks the strategy cuts the job into ({@link TaskCounts})
+ * @param strategy    frames, tiles or layers
+ * @param tiles       the grid of a tiles job (only the given pair set), else null
+ * @param passes      the requested passes of a layers job, else empty
+ * @param dependsOn   ids of jobs of the same studio that must complete first, without duplicates
+ * @param preview     render the key frames before anyone else's regular frames
  */
 public record ValidJobRequest(
         String requestId,
@@ -21,7 +30,18 @@ public record ValidJobRequest(
         String output,
         int priority,
         Requirements requirements,
-        int taskCount) {
+        int taskCount,
+        Strategy strategy,
+        TileGrid tiles,
+        List<String> passes,
+        List<String> dependsOn,
+        boolean preview) {
+
+    /** Normalises absent lists to empty ones. */
+    public ValidJobRequest {
+        passes = passes == null ? List.of() : List.copyOf(passes);
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
 
     /** Frames in the job's inclusive range. */
     public int frameCount() {

@@ -20,6 +20,7 @@ public class ValidatorProducer {
     @Produces
     @Singleton
     JobRequestValidator validator(SubmissionConfig config, OutputPaths outputs) {
-        return new JobRequestValidator(config.maxFrames(), config.maxTasks(), config.maxSceneBytes(), outputs);
+        return new JobRequestValidator(config.maxFrames(), config.maxTasks(), config.maxSceneBytes(),
+                config.minTileSize(), outputs);
     }
 }
