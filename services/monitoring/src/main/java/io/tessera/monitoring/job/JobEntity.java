@@ -2,6 +2,7 @@ package io.tessera.monitoring.job;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.tessera.contracts.JobState;
+import io.tessera.contracts.envelope.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A job as monitoring sees it. Every transaction that changes a task of the job locks this row first, so the
@@ -40,10 +42,29 @@ public class JobEntity extends PanacheEntityBase {
 
     public String reason;
 
+    /** {@code frames}, {@code tiles} or {@code layers}; null until the JobSubmitted is seen. */
+    public String strategy;
+
+    /** Ids of the jobs that must COMPLETE before this job's tasks are released, as a JSON array. */
+    @Column(name = "depends_on", nullable = false)
+    public String dependsOn = "[]";
+
+    /**
+     * True once the JobSubmitted was seen. A row created by an overtaking TaskPlanned does not know the job's
+     * dependencies yet, so none of its tasks is released before this is true.
+     */
+    @Column(nullable = false)
+    public boolean submitted;
+
     /** Grows with every JobProgress published for the job. */
     @Column(nullable = false)
     public long version;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Ids of the jobs this one depends on. */
+    public List<String> dependsOnIds() {
+        return List.of(Json.read(dependsOn, String[].class));
+    }
 }

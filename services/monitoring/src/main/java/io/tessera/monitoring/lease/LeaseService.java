@@ -18,8 +18,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Finds RUNNING tasks whose lease expired and requeues them with the next attempt (STALLED → QUEUED,
- * republished), or marks them DEAD when no attempt is left. One batch per transaction; the task rows and their
+ * Finds RUNNING tasks whose lease expired and requeues them with the next attempt (STALLED → QUEUED, announced
+ * with a TaskReady), or marks them DEAD when no attempt is left (its dependents CANCELLED, its job FAILED). One batch per transaction; the task rows and their
  * job rows are locked with {@code for update skip locked}, so several replicas never take the same task and never
  * wait on a job another transaction is changing.
  */
@@ -72,7 +72,7 @@ public class LeaseService {
         int attempt = task.attempt;
         switch (decision.action()) {
             case RETRY -> {
-                LOG.warnf("Lease of task %s attempt %d on worker %s expired: STALLED, republished as attempt %d",
+                LOG.warnf("Lease of task %s attempt %d on worker %s expired: STALLED, TaskReady of attempt %d",
                         task.taskId, attempt, worker, attempt + 1);
                 metrics.stalledRepublished();
                 return transitions.retry(task, TaskState.STALLED, decision.reason(), now)
@@ -81,10 +81,8 @@ public class LeaseService {
             case DEAD -> {
                 LOG.warnf("Lease of task %s attempt %d on worker %s expired and no attempt is left: DEAD",
                         task.taskId, attempt, worker);
-                String jobReason = "task " + task.taskId + " failed after " + attempt + " attempts: "
-                        + decision.reason();
                 return transitions.dead(task, TaskState.STALLED, decision.reason(), now)
-                        .chain(() -> tracker.fail(job, jobReason, now));
+                        .chain(() -> tracker.taskDead(job, task, decision.reason(), now));
             }
             default -> {
                 return Uni.createFrom().voidItem();

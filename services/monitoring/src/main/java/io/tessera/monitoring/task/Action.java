@@ -12,6 +12,11 @@ public enum Action {
     RETRY,
     /** The attempt failed or stalled and no attempt is left (or it cannot succeed): the task is DEAD. */
     DEAD,
+    /**
+     * The task is WAITING for its dependencies, so no worker can have been given it yet: the event overtook the
+     * task's release (or its job's JobSubmitted) and is retried later.
+     */
+    DEFER,
     /** The event belongs to an attempt other than the current one: a late or zombie event, never applied. */
     STALE,
     /** The event is for the current attempt but changes nothing (duplicate, other worker, terminal task). */

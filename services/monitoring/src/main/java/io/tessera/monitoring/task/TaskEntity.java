@@ -5,6 +5,7 @@ import io.tessera.contracts.Capability;
 import io.tessera.contracts.TaskState;
 import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.monitoring.dag.Readiness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,8 +13,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
-/** A task's state, current attempt (the fencing token) and lease, plus the TaskPlanned it is republished from. */
+/**
+ * A task's state, current attempt (the fencing token) and lease, its dependencies, plus the TaskPlanned it is
+ * announced from (TaskReady).
+ */
 @Entity
 @Table(name = "task")
 public class TaskEntity extends PanacheEntityBase {
@@ -60,15 +65,35 @@ public class TaskEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    /** The TaskPlanned event as JSON, republished inside TaskDispatched. */
+    /** Ids of the tasks of the same job this one depends on, as a JSON array. */
+    @Column(name = "depends_on", nullable = false)
+    public String dependsOn;
+
+    /** {@code render}, {@code assemble} or {@code composite}. */
+    @Column(nullable = false)
+    public String kind;
+
+    /** {@code TaskPlanned.part()}: chunk, tile, pass, assembly or composite. */
+    @Column(nullable = false)
+    public String part;
+
+    /** Dispatch order within the job (0 first). */
+    @Column(name = "task_order", nullable = false)
+    public int taskOrder;
+
+    /** A key-frame task of a preview job. */
+    @Column(nullable = false)
+    public boolean preview;
+
+    /** The TaskPlanned event as JSON, republished inside TaskReady. */
     @Column(nullable = false)
     public String planned;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** A new QUEUED task at attempt 1 from its plan. */
-    public static TaskEntity queued(TaskPlanned plan, Instant now) {
+    /** A new task at attempt 1 in {@code state} (QUEUED, WAITING or CANCELLED) from its plan. */
+    public static TaskEntity planned(TaskPlanned plan, TaskState state, Instant now) {
         TaskEntity task = new TaskEntity();
         task.taskId = plan.taskId();
         task.jobId = plan.jobId();
@@ -76,7 +101,12 @@ public class TaskEntity extends PanacheEntityBase {
         task.frameStart = plan.frameStart();
         task.frameEnd = plan.frameEnd();
         task.capability = plan.requirements().capability().id();
-        task.state = TaskState.QUEUED;
+        task.dependsOn = Json.write(plan.dependsOn());
+        task.kind = plan.kind().id();
+        task.part = plan.part();
+        task.taskOrder = plan.order();
+        task.preview = plan.preview();
+        task.state = state;
         task.attempt = 1;
         task.planned = Json.write(plan);
         task.updatedAt = now;
@@ -86,6 +116,16 @@ public class TaskEntity extends PanacheEntityBase {
     /** The plan this task was created from. */
     public TaskPlanned plan() {
         return Json.read(planned, TaskPlanned.class);
+    }
+
+    /** Ids of the tasks this one depends on. */
+    public List<String> dependsOnIds() {
+        return List.of(Json.read(dependsOn, String[].class));
+    }
+
+    /** The view {@link io.tessera.monitoring.dag.Readiness} decides on. */
+    public Readiness.Node node() {
+        return new Readiness.Node(taskId, state, dependsOnIds());
     }
 
     /** The capability of the workers that run it. */

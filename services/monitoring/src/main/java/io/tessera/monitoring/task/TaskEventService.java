@@ -58,8 +58,8 @@ public class TaskEventService {
 
     /**
      * Applies the event unless this consumer already applied its {@code ce_id}. A worker's event can overtake the
-     * task's TaskPlanned (they travel on different topics): such an event is retried with back-off until the task
-     * is known, and dead-lettered with the reason only if it never becomes known.
+     * task's TaskPlanned or its release (they travel on different topics): such an event is retried with back-off
+     * until the task is known and no longer WAITING, and dead-lettered with the reason only if it never becomes so.
      */
     public Uni<Void> apply(EventEnvelope envelope, TaskEvent event) {
         validate(event);
@@ -87,6 +87,10 @@ public class TaskEventService {
         Decision decision = lifecycle.onEvent(task.snapshot(), event);
         String name = event.getClass().getSimpleName();
         switch (decision.action()) {
+            case DEFER -> {
+                return Uni.createFrom().failure(new UnknownTaskException(name + " for task " + task.taskId
+                        + " attempt " + event.attempt() + ": taskId: " + decision.reason()));
+            }
             case STALE -> {
                 metrics.staleEvent();
                 LOG.infof("late/stale event %s for task %s attempt %d from worker %s ignored: %s", name,
@@ -141,10 +145,10 @@ public class TaskEventService {
     }
 
     private Uni<Void> dead(JobEntity job, TaskEntity task, TaskFailed failed, String reason, Instant now) {
-        String jobReason = "task " + task.taskId + " failed after " + task.attempt + " attempts: " + reason;
         LOG.warnf("Task %s attempt %d on worker %s is DEAD (retryable=%s): %s", task.taskId, task.attempt,
                 failed.workerId(), failed.retryable(), reason);
-        return transitions.dead(task, TaskState.FAILED, reason, now).chain(() -> tracker.fail(job, jobReason, now));
+        return transitions.dead(task, TaskState.FAILED, reason, now)
+                .chain(() -> tracker.taskDead(job, task, reason, now));
     }
 
     private static Uni<Void> unknown(TaskEvent event) {
@@ -153,7 +157,10 @@ public class TaskEventService {
                 + ": taskId: its TaskPlanned was not seen"));
     }
 
-    /** The event's task is not (yet) known: retried, because its TaskPlanned may still be on its way. */
+    /**
+     * The event's task is not (yet) known or not released yet: retried, because its TaskPlanned (or its release)
+     * may still be on its way.
+     */
     static final class UnknownTaskException extends RuntimeException {
         UnknownTaskException(String message) {
             super(message, null, false, false);

@@ -33,6 +33,9 @@ public final class TaskLifecycle {
         if (task.state().terminal()) {
             return Decision.of(Action.IGNORE, "task is already " + task.state());
         }
+        if (task.state() == TaskState.WAITING) {
+            return Decision.of(Action.DEFER, "task is WAITING for its dependencies");
+        }
         if (event instanceof TaskStarted started) {
             return onStarted(task, started.workerId());
         }

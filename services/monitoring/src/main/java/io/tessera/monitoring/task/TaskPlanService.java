@@ -7,15 +7,21 @@ import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.messaging.inbox.Inbox;
+import io.tessera.monitoring.dag.Readiness;
+import io.tessera.monitoring.dag.Readiness.Verdict;
 import io.tessera.monitoring.job.JobEntity;
 import io.tessera.monitoring.job.JobRows;
 import io.tessera.monitoring.job.JobTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Records planned tasks: QUEUED at attempt 1 (assignment dispatches attempt 1), or CANCELLED right away when the
- * job already ended. The job row is created lazily when the TaskPlanned overtook the JobSubmitted.
+ * Records planned tasks at attempt 1: QUEUED with a TaskReady when runnable (every task it depends on SUCCEEDED
+ * and its job released, see {@link Readiness}), WAITING otherwise, CANCELLED right away when the job already
+ * ended. Then the job is re-evaluated and its progress published. The job row is created lazily when the TaskPlanned overtook the JobSubmitted; such a job is
+ * not released before its JobSubmitted arrives, because its job dependencies are unknown until then.
  */
 @ApplicationScoped
 public class TaskPlanService {
@@ -51,15 +57,50 @@ public class TaskPlanService {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
-            TaskEntity task = TaskEntity.queued(plan, now);
             if (job.state.terminal()) {
-                task.state = TaskState.CANCELLED;
-                task.reason = "job " + job.jobId + " is " + job.state;
+                return create(job, plan, TaskState.CANCELLED, "job " + job.jobId + " is " + job.state, now);
             }
-            return task.<TaskEntity>persist()
-                    .chain(() -> transitions.created(task, now))
-                    .chain(() -> tracker.refresh(job, now));
+            return dependencyStates(plan).chain(states -> jobs.released(job).chain(released -> {
+                Verdict verdict = Readiness.verdict(plan.dependsOn(), states, released);
+                return switch (verdict) {
+                    case READY -> create(job, plan, TaskState.QUEUED, null, now);
+                    case WAITING -> create(job, plan, TaskState.WAITING, null, now);
+                    case BLOCKED -> create(job, plan, TaskState.CANCELLED, blockedReason(plan, states), now);
+                };
+            }));
         });
+    }
+
+    private Uni<Void> create(JobEntity job, TaskPlanned plan, TaskState state, String reason, Instant now) {
+        TaskEntity task = TaskEntity.planned(plan, state, now);
+        task.reason = reason;
+        return task.<TaskEntity>persist()
+                .chain(() -> transitions.created(task, now))
+                .chain(() -> tracker.refresh(job, now));
+    }
+
+    private static Uni<Map<String, TaskState>> dependencyStates(TaskPlanned plan) {
+        if (plan.dependsOn().isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.flush().chain(Panache::getSession)
+                .chain(session -> session.createQuery("select t.taskId, t.state from TaskEntity t"
+                                + " where t.jobId = :jobId and t.taskId in (:ids)", Object[].class)
+                        .setParameter("jobId", plan.jobId())
+                        .setParameter("ids", plan.dependsOn())
+                        .getResultList())
+                .map(rows -> {
+                    Map<String, TaskState> states = new HashMap<>();
+                    rows.forEach(row -> states.put((String) row[0], (TaskState) row[1]));
+                    return states;
+                });
+    }
+
+    private static String blockedReason(TaskPlanned plan, Map<String, TaskState> states) {
+        String failed = plan.dependsOn().stream()
+                .filter(id -> states.get(id) == TaskState.DEAD || states.get(id) == TaskState.CANCELLED)
+                .findFirst().orElseThrow();
+        return "dependency " + failed + " failed: it is " + states.get(failed);
     }
 
     private static void validate(TaskPlanned plan) {
@@ -74,6 +115,10 @@ public class TaskPlanService {
         }
         if (plan.frameEnd() < plan.frameStart()) {
             throw new InvalidEventException("frameEnd: must not be less than frameStart");
+        }
+        plan.dependsOn().forEach(id -> require(id, "dependsOn"));
+        if (plan.dependsOn().contains(plan.taskId())) {
+            throw new InvalidEventException("dependsOn: a task cannot depend on itself");
         }
     }
 

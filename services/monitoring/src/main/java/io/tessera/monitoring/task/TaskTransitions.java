@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.TaskState;
 import io.tessera.contracts.Topics;
 import io.tessera.contracts.status.TaskStatusChanged;
-import io.tessera.contracts.tasks.TaskDispatched;
+import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,9 @@ import java.time.Instant;
 
 /**
  * Applies a state change to a (locked) task and writes its events to the outbox in the same transaction:
- * a TaskStatusChanged for every change, and a TaskDispatched of the next attempt when the task is requeued.
+ * a TaskStatusChanged for every change, and a TaskReady (to {@code farm.tasks.ready.v1}, key jobId, ce_id
+ * {@code task:{taskId}:{attempt}:ready}) whenever the task becomes QUEUED: released by its dependencies, or
+ * requeued with the next attempt. Assignment dispatches it from there.
  */
 @ApplicationScoped
 public class TaskTransitions {
@@ -50,8 +52,8 @@ public class TaskTransitions {
     }
 
     /**
-     * The attempt ended badly ({@code via} is FAILED or STALLED); the task is QUEUED with the next attempt and
-     * a TaskDispatched of that attempt is published to its capability's task topic.
+     * The attempt ended badly ({@code via} is FAILED or STALLED); the task is QUEUED with the next attempt and a
+     * TaskReady of that attempt is published.
      */
     public Uni<Void> retry(TaskEntity task, TaskState via, String reason, Instant now) {
         return endAttempt(task, via, reason, now).chain(() -> {
@@ -60,9 +62,14 @@ public class TaskTransitions {
             task.workerId = null;
             task.framesDone = 0;
             return changed(task, now);
-        }).chain(() -> outbox.add(Topics.tasksFor(task.capabilityValue()), task.taskId,
-                "task:" + task.taskId + ":" + task.attempt + ":dispatched",
-                new TaskDispatched(task.plan(), task.attempt, now)));
+        }).chain(() -> announce(task, now));
+    }
+
+    /** WAITING → QUEUED: the task's dependencies are done; its TaskReady is published. */
+    public Uni<Void> release(TaskEntity task, Instant now) {
+        task.state = TaskState.QUEUED;
+        task.reason = null;
+        return changed(task, now).chain(() -> announce(task, now));
     }
 
     /** The attempt ended badly ({@code via} is FAILED or STALLED) and no attempt is left: DEAD. */
@@ -81,9 +88,16 @@ public class TaskTransitions {
         return changed(task, now);
     }
 
-    /** Publishes the status of a task just created (version 1). */
+    /** Publishes the status of a task just created (version 1), and its TaskReady when it was created QUEUED. */
     public Uni<Void> created(TaskEntity task, Instant now) {
-        return changed(task, now);
+        return task.state == TaskState.QUEUED
+                ? changed(task, now).chain(() -> announce(task, now))
+                : changed(task, now);
+    }
+
+    private Uni<Void> announce(TaskEntity task, Instant now) {
+        return outbox.add(Topics.TASKS_READY, task.jobId, "task:" + task.taskId + ":" + task.attempt + ":ready",
+                new TaskReady(task.plan(), task.attempt, now));
     }
 
     private Uni<Void> endAttempt(TaskEntity task, TaskState via, String reason, Instant now) {

@@ -19,14 +19,16 @@ import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.status.JobProgress;
+import io.tessera.contracts.status.PartProgress;
 import io.tessera.contracts.status.TaskStatusChanged;
-import io.tessera.contracts.tasks.TaskDispatched;
+import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.contracts.tasks.TaskStarted;
 import io.tessera.monitoring.component.MonitoringDb.TaskRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -35,14 +37,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = MonitoringInfrastructure.class, restrictToAnnotatedClass = false)
 class MonitoringServiceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static TaskRow awaitTask(String taskId, String state, int attempt) {
+    static TaskRow awaitTask(String taskId, String state, int attempt) {
         return eventually(WAIT, () -> MonitoringDb.task(taskId),
                 t -> t != null && t.state().equals(state) && t.attempt() == attempt);
     }
 
-    private static JobProgress awaitJobProgress(String jobId, JobState state) {
+    static JobProgress awaitJobProgress(String jobId, JobState state) {
         ConsumerRecord<String, String> record = FarmKafka.await(Topics.JOB_STATUS, WAIT,
                 r -> jobId.equals(r.key()) && EventTypes.typeOf(JobProgress.class)
                         .equals(FarmKafka.header(r, CloudEventHeaders.TYPE))
@@ -52,11 +54,12 @@ class MonitoringServiceTest {
         return progress;
     }
 
-    private static TaskDispatched awaitDispatched(String taskId, int attempt) {
-        ConsumerRecord<String, String> record = FarmKafka.await(Topics.TASKS_CPU, WAIT,
-                r -> ("task:" + taskId + ":" + attempt + ":dispatched").equals(FarmKafka.header(r, CloudEventHeaders.ID)));
-        assertEquals(taskId, record.key());
-        return Json.read(record.value(), TaskDispatched.class);
+    static TaskReady awaitReady(String jobId, String taskId, int attempt) {
+        ConsumerRecord<String, String> record = FarmKafka.await(Topics.TASKS_READY, WAIT,
+                r -> ("task:" + taskId + ":" + attempt + ":ready").equals(FarmKafka.header(r, CloudEventHeaders.ID)));
+        assertEquals(jobId, record.key());
+        assertEquals(EventTypes.typeOf(TaskReady.class), FarmKafka.header(record, CloudEventHeaders.TYPE));
+        return Json.read(record.value(), TaskReady.class);
     }
 
     @Test
@@ -65,6 +68,7 @@ class MonitoringServiceTest {
         job.submitAndPlan();
         for (int i = 0; i < 2; i++) {
             awaitTask(job.taskId(i), "QUEUED", 1);
+            assertEquals(job.planned(i), awaitReady(job.jobId, job.taskId(i), 1).task());
             job.started(i, 1, "worker-a");
             job.completed(i, 1, "worker-a", ("png-" + i).getBytes(StandardCharsets.UTF_8));
         }
@@ -80,6 +84,7 @@ class MonitoringServiceTest {
         assertEquals(2, completed.progress().framesDone());
         assertEquals(2, completed.progress().framesTotal());
         assertEquals(2, completed.progress().tasksByState().get("SUCCEEDED"));
+        assertEquals(Map.of("chunk", new PartProgress(2, 2)), completed.progress().parts());
         assertEquals("COMPLETED", MonitoringDb.job(job.jobId).state());
     }
 
@@ -106,9 +111,11 @@ class MonitoringServiceTest {
         job.started(0, 1, "worker-zombie");
         awaitTask(job.taskId(0), "RUNNING", 1);
 
-        TaskDispatched dispatched = awaitDispatched(job.taskId(0), 2);
-        assertEquals(2, dispatched.attempt());
-        assertEquals(job.planned(0), dispatched.task());
+        TaskReady ready = awaitReady(job.jobId, job.taskId(0), 2);
+        assertEquals(2, ready.attempt());
+        assertEquals(job.planned(0), ready.task());
+        assertTrue(FarmKafka.readAll(Topics.TASKS_CPU).stream().noneMatch(r -> job.taskId(0).equals(r.key())),
+                "monitoring no longer dispatches to the capability topics");
         TaskRow requeued = awaitTask(job.taskId(0), "QUEUED", 2);
         assertEquals(null, requeued.workerId());
 
@@ -134,7 +141,7 @@ class MonitoringServiceTest {
         for (int attempt = 1; attempt <= 2; attempt++) {
             job.started(0, attempt, "worker-a");
             job.failed(0, attempt, "worker-a", "out of memory", true);
-            assertEquals(attempt + 1, awaitDispatched(job.taskId(0), attempt + 1).attempt());
+            assertEquals(attempt + 1, awaitReady(job.jobId, job.taskId(0), attempt + 1).attempt());
             awaitTask(job.taskId(0), "QUEUED", attempt + 1);
         }
         job.started(0, 3, "worker-a");

@@ -152,6 +152,15 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void eventsOfAWaitingTaskAreDeferredTheyOvertookItsRelease() {
+        TaskSnapshot waiting = new TaskSnapshot(TaskState.WAITING, 1, null);
+        assertEquals(Action.DEFER, lifecycle.onEvent(waiting, started(1, "w1")).action());
+        assertEquals(Action.DEFER, lifecycle.onEvent(waiting, completed(1, "w1")).action());
+        assertEquals(Action.STALE, lifecycle.onEvent(waiting, completed(2, "w1")).action());
+        assertEquals(Action.IGNORE, lifecycle.onLeaseExpired(waiting).action());
+    }
+
+    @Test
     void maxAttemptsMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new TaskLifecycle(0));
     }
