@@ -12,7 +12,8 @@ import java.util.Arrays;
 
 /**
  * An immutable image of linear RGB floats. PNG files hold 8-bit sRGB-encoded colour (values clamped to [0, 1]);
- * {@link #argb(int, int)} gives that 8-bit colour. Equality ({@link #equals}) compares the floats exactly;
+ * {@link #argb(int, int)} gives that 8-bit colour. PFM files ({@link #writePfm(Path)}) hold the floats exactly.
+ * Equality ({@link #equals}) compares the floats exactly;
  * {@link #maxChannelDifference(Image)} compares the 8-bit colours.
  */
 public final class Image {
@@ -172,6 +173,30 @@ public final class Image {
             }
         }
         return new Image(w, h, data);
+    }
+
+    /**
+     * Encodes the linear floats exactly as a Portable Float Map: header {@code PF\n<width> <height>\n-1.0\n}, then
+     * little-endian RGB floats, rows bottom to top (as the format says).
+     */
+    public byte[] toPfm() {
+        return Pfm.encode(width, height, rgb);
+    }
+
+    /** Writes the image as a PFM file ({@link #toPfm()}); reading it back gives an equal image. */
+    public void writePfm(Path file) throws IOException {
+        Files.write(file, toPfm());
+    }
+
+    /** Reads a PFM file (colour {@code PF} or greyscale {@code Pf}, either byte order) bit for bit. */
+    public static Image readPfm(Path file) throws IOException {
+        return fromPfm(Files.readAllBytes(file));
+    }
+
+    /** Decodes PFM bytes as {@link #readPfm(Path)} does. */
+    public static Image fromPfm(byte[] pfm) throws IOException {
+        Pfm.Decoded decoded = Pfm.decode(pfm);
+        return new Image(decoded.width(), decoded.height(), decoded.rgb());
     }
 
     private void checkInside(int x, int y) {
