@@ -82,4 +82,18 @@ class JobRequestConsumerTest {
         }
         throw new AssertionError("no job appeared for request " + requestId);
     }
+
+    @Test
+    void deadLettersARequestDependingOnAnUnknownJob() {
+        String requestId = "dep-" + UUID.randomUUID();
+        String ghost = UUID.randomUUID().toString();
+        ObjectNode request = TestJobs.valid("dependent", "pipeline-studio").put("requestId", requestId);
+        request.putArray("dependsOn").add(ghost);
+        TestKafka.produce(Topics.JOB_REQUESTS, requestId, request.toString());
+        List<ConsumerRecord<String, String>> dead = TestKafka.await(Topics.dlq(Topics.JOB_REQUESTS),
+                r -> r.value() != null && r.value().contains(requestId), 1, Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertEquals("dependsOn[0]: unknown job '" + ghost + "'", TestKafka.header(dead.get(0), "dead-letter-reason"));
+        assertEquals(0, TestDb.count("select count(*) from submission.job where request_id = ?", requestId));
+    }
 }
