@@ -33,8 +33,9 @@ public final class FarmCli {
     private static int usage() {
         System.out.println("""
                 usage: ./farm <command>
-                  demo         start the farm, render the bundled demo animation into out/<jobId>/, stop
-                  up [--demo]  start the farm (optionally submit the demo job) and keep it running until Ctrl-C
+                  demo         start the farm, render the demo animation, a tiled still (1920x1080, 10x10 tiles)
+                               and a layered frame (6 passes) into out/<jobId>/, stop
+                  up [--demo]  start the farm (optionally submit the demo jobs) and keep it running until Ctrl-C
                   down         stop a farm left running (reads .farm/pids)
                   status       show the farm's processes""");
         return 2;

@@ -3,7 +3,6 @@ package io.tessera.farm.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tessera.renderer.scene.BundledScenes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,19 +20,6 @@ final class JobsApi {
 
     JobsApi(URI submissionUrl) {
         this.jobs = submissionUrl.resolve("/api/v1/jobs");
-    }
-
-    /** The bundled demo animation: 48 frames in chunks of 4 on CPU workers. */
-    static ObjectNode demoJob() throws IOException {
-        ObjectNode job = JSON.createObjectNode();
-        job.put("name", "demo-animation");
-        job.put("studio", "tessera-demo");
-        job.set("scene", JSON.readTree(BundledScenes.demo()));
-        job.putObject("frames").put("start", 1).put("end", 48);
-        job.put("chunkSize", 4);
-        job.put("priority", 50);
-        job.putObject("requirements").put("capability", "cpu");
-        return job;
     }
 
     /** POSTs the job and returns the created job (with its {@code jobId}). */

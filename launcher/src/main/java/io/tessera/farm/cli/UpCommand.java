@@ -1,9 +1,10 @@
 package io.tessera.farm.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.farm.Farm;
 import java.nio.file.Path;
 
-/** {@code ./farm up [--demo]}: starts the farm and keeps it running until Ctrl-C or {@code ./farm down}. */
+/** {@code ./farm up [--demo]}: starts the farm (optionally submitting the three demo jobs) and keeps it running until Ctrl-C or {@code ./farm down}. */
 final class UpCommand {
 
     private final Path repoRoot;
@@ -26,8 +27,11 @@ final class UpCommand {
         System.out.println("PostgreSQL:  " + farm.jdbcUrl() + " (tessera/tessera)");
         System.out.println("Frames:      " + farm.outputRoot() + "/<jobId>/");
         if (submitDemo) {
-            String jobId = new JobsApi(farm.submissionUrl()).submit(JobsApi.demoJob()).path("jobId").asText();
-            System.out.println("Submitted the demo job " + jobId);
+            JobsApi api = new JobsApi(farm.submissionUrl());
+            for (ObjectNode request : DemoJobs.all()) {
+                String jobId = api.submit(request).path("jobId").asText();
+                System.out.println("Submitted " + request.path("name").asText() + " as job " + jobId);
+            }
         }
         System.out.println("Running. Press Ctrl-C (or run ./farm down) to stop.");
         Thread.currentThread().join();
