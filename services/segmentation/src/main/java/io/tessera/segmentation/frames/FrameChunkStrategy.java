@@ -2,15 +2,21 @@ package io.tessera.segmentation.frames;
 
 import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.contracts.jobs.JobSubmitted;
+import io.tessera.contracts.tasks.TaskKind;
 import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.segmentation.planning.PlanBuilder;
 import io.tessera.segmentation.planning.SegmentationStrategy;
-import java.util.ArrayList;
+import io.tessera.segmentation.priority.KeyFrameOrder;
 import java.util.List;
 
 /**
  * Cuts the inclusive frame range {@code [frameStart..frameEnd]} into chunks of {@code chunkSize} frames:
  * {@code [start, start+N-1], [start+N, start+2N-1], ...}, the last chunk shorter when N does not divide the range.
  * The arithmetic is done in {@code long}, so ranges reaching {@link Integer#MAX_VALUE} never overflow.
+ * <p>
+ * The chunks are dispatched in key-frame order over the chunk index ({@link KeyFrameOrder}): {@code order} is the
+ * chunk's rank, and the chunks of the first {@value KeyFrameOrder#PREVIEW_RANKS} ranks of a preview job are marked
+ * {@code preview}.
  */
 public class FrameChunkStrategy implements SegmentationStrategy {
 
@@ -26,26 +32,19 @@ public class FrameChunkStrategy implements SegmentationStrategy {
         if (job.chunkSize() < 1) {
             throw new InvalidEventException("chunkSize: must be at least 1, was " + job.chunkSize());
         }
-        if (job.frameEnd() < job.frameStart()) {
-            throw new InvalidEventException("frameEnd: must not be before frameStart (" + job.frameStart()
-                    + "), was " + job.frameEnd());
-        }
+        SegmentationStrategy.frameCount(job);
         long count = taskCount(job.frameStart(), job.frameEnd(), job.chunkSize());
-        if (count > maxTasks) {
-            throw new InvalidEventException("chunkSize: frames " + job.frameStart() + ".." + job.frameEnd()
-                    + " in chunks of " + job.chunkSize() + " make " + count + " tasks, more than the limit of "
-                    + maxTasks);
-        }
-        int taskCount = (int) count;
-        List<TaskPlanned> tasks = new ArrayList<>(taskCount);
+        int taskCount = SegmentationStrategy.checkTaskLimit(count, maxTasks, "chunkSize", "frames "
+                + job.frameStart() + ".." + job.frameEnd() + " in chunks of " + job.chunkSize());
+        int[] ranks = KeyFrameOrder.ranks(taskCount);
+        PlanBuilder plan = new PlanBuilder(job, taskCount);
         for (int index = 0; index < taskCount; index++) {
             long first = (long) job.frameStart() + (long) index * job.chunkSize();
             long last = Math.min(first + job.chunkSize() - 1, job.frameEnd());
-            tasks.add(new TaskPlanned(SegmentationStrategy.taskId(job.jobId(), index), job.jobId(), index,
-                    taskCount, (int) first, (int) last, job.requirements(), job.priority(), job.scene(),
-                    job.outputDir()));
+            plan.add(TaskKind.RENDER, (int) first, (int) last, null, List.of(), List.of(), List.of(), ranks[index],
+                    job.preview() && KeyFrameOrder.isPreviewRank(ranks[index]));
         }
-        return tasks;
+        return plan.build();
     }
 
     /** Number of chunks of {@code chunkSize} frames covering {@code [start..end]}. */

@@ -42,8 +42,8 @@ public class JobSegmentation {
                 .invoke(() -> {
                     tasksPlanned.increment(tasks.size());
                     jobsSegmented.increment();
-                    LOG.infof("Job %s segmented into %d tasks (frames %d..%d, chunk %d)", job.jobId(), tasks.size(),
-                            job.frameStart(), job.frameEnd(), job.chunkSize());
+                    LOG.infof("Job %s segmented by %s into %d tasks (frames %d..%d)", job.jobId(),
+                            job.strategy().id(), tasks.size(), job.frameStart(), job.frameEnd());
                 })
                 .onFailure().invoke(e -> LOG.errorf("Job %s: publishing its %d tasks failed, dead-lettering it: %s",
                         job.jobId(), tasks.size(), e.getMessage()));

@@ -5,24 +5,33 @@ import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.segmentation.SegmentationConfig;
 import io.tessera.segmentation.frames.FrameChunkStrategy;
+import io.tessera.segmentation.layers.LayerStrategy;
+import io.tessera.segmentation.tiles.TileStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Chooses the segmentation strategy of a job and plans its tasks. Only frame chunking exists today; tile and
- * layer strategies plug in here as further {@link SegmentationStrategy} implementations.
+ * Chooses the segmentation strategy of a job by {@link JobSubmitted#strategy()} (frames, tiles or layers), plans
+ * its tasks and checks the plan's dependency graph ({@link TaskGraph}) before anything is published. Every strategy
+ * enforces {@code tessera.segmentation.max-tasks-per-job} before building a task.
+ * <p>
+ * {@code autoChunk} is not applied yet: such a job is planned with its {@code chunkSize}.
  */
 @ApplicationScoped
 public class Segmenter {
 
     private final FrameChunkStrategy frames;
+    private final TileStrategy tiles;
+    private final LayerStrategy layers;
 
     Segmenter(SegmentationConfig config) {
         this.frames = new FrameChunkStrategy(config.maxTasksPerJob());
+        this.tiles = new TileStrategy(config.maxTasksPerJob());
+        this.layers = new LayerStrategy(config.maxTasksPerJob());
     }
 
     /**
-     * Checks what every strategy relies on, then plans the job's tasks.
+     * Checks what every strategy relies on, plans the job's tasks and checks their dependencies.
      *
      * @throws InvalidEventException naming the field and the rule when the job cannot be planned
      */
@@ -33,11 +42,17 @@ public class Segmenter {
         if (job.requirements() == null || job.requirements().capability() == null) {
             throw new InvalidEventException("requirements.capability: is required");
         }
-        return strategyFor(job).plan(job);
+        List<TaskPlanned> tasks = strategyFor(job).plan(job);
+        TaskGraph.check(tasks);
+        return tasks;
     }
 
-    /** The strategy of a job; every job is cut by frames until tiles and layers exist. */
+    /** The strategy the job asked for. */
     SegmentationStrategy strategyFor(JobSubmitted job) {
-        return frames;
+        return switch (job.strategy()) {
+            case FRAMES -> frames;
+            case TILES -> tiles;
+            case LAYERS -> layers;
+        };
     }
 }

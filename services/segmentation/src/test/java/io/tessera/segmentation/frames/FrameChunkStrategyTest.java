@@ -8,6 +8,7 @@ import io.tessera.contracts.Capability;
 import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.jobs.Requirements;
+import io.tessera.contracts.jobs.Strategy;
 import io.tessera.contracts.tasks.TaskPlanned;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +97,26 @@ class FrameChunkStrategyTest {
         assertEquals(new Requirements(Capability.GPU, 4, 2048), task.requirements());
         assertEquals(List.of("job-1-t00000", "job-1-t00001", "job-1-t00002"),
                 first.stream().map(TaskPlanned::taskId).toList());
+    }
+
+    @Test
+    void chunksAreOrderedByKeyFrameRankOfTheirIndex() {
+        List<TaskPlanned> tasks = strategy.plan(job(1, 90, 10));
+        // 9 chunks: dispatch sequence 0, 8, 4, 2, 6, 1, 3, 5, 7
+        assertEquals(List.of(0, 5, 3, 6, 2, 7, 4, 8, 1), tasks.stream().map(TaskPlanned::order).toList());
+        assertTrue(tasks.stream().noneMatch(TaskPlanned::preview), "a regular job has no preview task");
+    }
+
+    @Test
+    void theFirstThreeRanksOfAPreviewJobArePreview() {
+        JobSubmitted regular = job(1, 90, 10);
+        JobSubmitted preview = new JobSubmitted(regular.jobId(), regular.requestId(), regular.name(),
+                regular.studio(), regular.scene(), 1, 90, 10, regular.outputDir(), regular.priority(),
+                regular.requirements(), regular.submittedAt(), Strategy.FRAMES, null, List.of(), null, List.of(),
+                true);
+        List<TaskPlanned> tasks = strategy.plan(preview);
+        assertEquals(List.of(0, 4, 8), tasks.stream().filter(TaskPlanned::preview).map(TaskPlanned::index).toList(),
+                "first, middle and last chunk");
     }
 
     @Test
