@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import io.tessera.contracts.Capability;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Configuration of one worker process ({@code tessera.worker.*}). */
 @ConfigMapping(prefix = "tessera.worker")
@@ -27,6 +28,26 @@ public interface WorkerConfig {
 
     /** GPU settings. */
     Gpu gpu();
+
+    /**
+     * A fixed capability score (reference frames per second) stated in heartbeats instead of calibrating, e.g. for
+     * tests and benchmarks; absent = measure it at start-up.
+     */
+    Optional<Double> score();
+
+    /** Start-up calibration render. */
+    Calibration calibration();
+
+    /** The calibration render that measures this worker's score. */
+    interface Calibration {
+
+        /**
+         * Render a small reference scene at start-up (before the first heartbeat) and state its frames per second
+         * as {@code score}; when false and no {@code tessera.worker.score} is set, the score is 0 (unknown).
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /** GPU settings of a worker. */
     interface Gpu {

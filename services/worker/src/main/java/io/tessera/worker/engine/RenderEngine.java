@@ -7,11 +7,12 @@ package io.tessera.worker.engine;
 public interface RenderEngine {
 
     /**
-     * Renders every frame of the request, writes each to {@link RenderRequest#outputFor(int)} and tells
+     * Produces every frame of the request as its kind says (render whole frames, a tile or passes; assemble tiles;
+     * composite passes), writes each file to its staged name ({@code request.outputs().staged(finalPath)}) and tells
      * {@code progress} after each frame.
      *
-     * @throws RuntimeException when the scene is invalid, a frame cannot be rendered or written, or the render was
-     *                          interrupted
+     * @throws RuntimeException when the scene is invalid, an input is missing or broken, a frame cannot be rendered
+     *                          or written, or the render was interrupted; the message says why (and names the file)
      */
     RenderResult render(RenderRequest request, ProgressListener progress);
 }

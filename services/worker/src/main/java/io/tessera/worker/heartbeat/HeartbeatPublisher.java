@@ -10,6 +10,8 @@ import io.tessera.worker.config.WorkerIdConfigSource;
 import io.tessera.worker.events.KafkaSender;
 import io.tessera.worker.gpu.GpuInventory;
 import io.tessera.worker.lifecycle.WorkerState;
+import io.tessera.worker.calibration.WorkerScore;
+import io.tessera.worker.tasks.OwnedPartitions;
 import io.tessera.worker.tasks.RunningTasks;
 import io.tessera.worker.tasks.Slots;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +22,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * Publishes a WorkerHeartbeat to {@code farm.workers.v1} (key workerId, random ce_id) every
- * {@code tessera.worker.heartbeat-interval} (driven by {@link HeartbeatSchedule}): capability, slots, free slots, cores, memory, GPUs and the leases of
- * every running attempt. The last beat, on shutdown, says STOPPING.
+ * {@code tessera.worker.heartbeat-interval} (driven by {@link HeartbeatSchedule}): capability, slots, free slots,
+ * cores, memory, GPUs, the leases of every running attempt, the calibration score and the task-topic partitions the
+ * worker owns. The last beat, on shutdown, says STOPPING.
  */
 @ApplicationScoped
 public class HeartbeatPublisher {
@@ -53,6 +56,12 @@ public class HeartbeatPublisher {
     @Inject
     WorkerState state;
 
+    @Inject
+    WorkerScore score;
+
+    @Inject
+    OwnedPartitions partitions;
+
     /** Sends one heartbeat with the worker's current state; completes on the broker's ack. */
     public Uni<Void> send() {
         WorkerHeartbeat beat = current();
@@ -66,6 +75,6 @@ public class HeartbeatPublisher {
         long maxMemory = runtime.maxMemory() == Long.MAX_VALUE ? runtime.totalMemory() : runtime.maxMemory();
         return new WorkerHeartbeat(config.id(), config.capability(), slots.total(), slots.free(),
                 runtime.availableProcessors(), maxMemory / MB, gpus.gpus(), gpus.source(), running.leases(), host,
-                pid, state.heartbeatState(), Instant.now());
+                pid, state.heartbeatState(), Instant.now(), score.score(), partitions.current());
     }
 }

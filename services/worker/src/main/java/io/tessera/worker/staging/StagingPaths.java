@@ -1,11 +1,14 @@
 package io.tessera.worker.staging;
 
+import io.tessera.contracts.tasks.OutputNames;
+import io.tessera.contracts.tasks.PixelRegion;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
- * Where an attempt's images go. A worker writes {@code {outputDir}/.staging/{taskId}/attempt-{attempt}/frame_NNNN.png};
- * monitoring commits the accepted attempt by renaming each file to {@code {outputDir}/frame_NNNN.png}. The worker
+ * Where an attempt's outputs go: the final names come from {@link OutputNames} (the one naming of outputs that
+ * segmentation uses for inputs too) and every file is written under its attempt-private staged name
+ * {@link OutputNames#staged}: {@code {outputDir}/.staging/{taskId}/attempt-{attempt}/<final name relative to
+ * outputDir>}. Monitoring commits the accepted attempt by renaming each staged file to its final name; the worker
  * never writes a final name.
  *
  * @param outputDir the job's output directory
@@ -14,26 +17,28 @@ import java.util.Locale;
  */
 public record StagingPaths(Path outputDir, String taskId, int attempt) {
 
-    /** The directory under the output directory that holds every staged attempt. */
-    public static final String STAGING_DIR = ".staging";
-
     /** The attempt-private directory. */
     public Path attemptDir() {
-        return outputDir.resolve(STAGING_DIR).resolve(taskId).resolve("attempt-" + attempt);
+        return OutputNames.staged(outputDir, taskId, attempt, outputDir);
     }
 
-    /** Where this attempt writes {@code frame}. */
-    public Path staged(int frame) {
-        return attemptDir().resolve(fileName(frame));
+    /** Where this attempt writes the file that is committed to {@code finalPath}. */
+    public Path staged(Path finalPath) {
+        return OutputNames.staged(outputDir, taskId, attempt, finalPath);
     }
 
-    /** Where {@code frame} is committed if this attempt is accepted. */
-    public Path finalPath(int frame) {
-        return outputDir.resolve(fileName(frame));
+    /** The final name of the whole image of {@code frame}. */
+    public Path frame(int frame) {
+        return OutputNames.frame(outputDir, frame);
     }
 
-    /** {@code frame_NNNN.png} (at least four digits). */
-    public static String fileName(int frame) {
-        return String.format(Locale.ROOT, "frame_%04d.png", frame);
+    /** The final name of the tile {@code region} of {@code frame}. */
+    public Path tile(int frame, PixelRegion region) {
+        return OutputNames.tile(outputDir, frame, region);
+    }
+
+    /** The final name of {@code pass} of {@code frame} with {@code extension} {@code png} or {@code pfm}. */
+    public Path pass(int frame, String pass, String extension) {
+        return OutputNames.pass(outputDir, frame, pass, extension);
     }
 }

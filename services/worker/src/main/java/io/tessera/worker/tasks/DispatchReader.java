@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a TaskDispatched before the worker takes it and resolves the job's output directory inside the farm's
- * output root ({@code tessera.output-root}). Every broken rule is an {@link InvalidEventException} naming the field,
+ * output root ({@code tessera.output-root}); {@link TaskShape} checks what its kind needs (region, passes, inputs). Every broken rule is an {@link InvalidEventException} naming the field,
  * so the record goes to the dead-letter topic.
  */
 public final class DispatchReader {
@@ -51,7 +51,9 @@ public final class DispatchReader {
         if (task.scene() == null || task.scene().isBlank()) {
             throw new InvalidEventException("task.scene: is required");
         }
-        return outputDir(task.outputDir());
+        Path outputDir = outputDir(task.outputDir());
+        new TaskShape(outputRoot).check(task);
+        return outputDir;
     }
 
     private Path outputDir(String value) {

@@ -8,7 +8,6 @@ import io.tessera.worker.engine.RenderResult;
 import io.tessera.worker.events.EventNotAcknowledgedException;
 import io.tessera.worker.events.TaskEventPublisher;
 import io.tessera.worker.metrics.WorkerMetrics;
-import io.tessera.worker.staging.StagingPaths;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Renders started attempts on a pool of {@code slots} render threads (never on the event loop): every frame, a
- * TaskProgress after each, then TaskCompleted with the staged outputs, or TaskFailed. Frees the slot and the lease
+ * Runs started attempts (render, assemble or composite, through the {@link RenderEngine}) on a pool of
+ * {@code slots} render threads (never on the event loop): every frame, a TaskProgress after each, then TaskCompleted
+ * with every staged output, or TaskFailed (retryable unless the job was cancelled). Frees the slot and the lease
  * when the final event is acknowledged.
  */
 @ApplicationScoped
@@ -82,9 +82,7 @@ public class TaskExecution {
 
     private void run(RunningTask task) {
         long started = System.nanoTime();
-        StagingPaths paths = task.paths();
-        RenderRequest request = new RenderRequest(task.task().scene(), task.task().frameStart(),
-                task.task().frameEnd(), paths::staged);
+        RenderRequest request = RenderRequest.of(task.task(), task.paths());
         RenderResult result = null;
         Throwable failure = null;
         task.attach(Thread.currentThread());
@@ -118,21 +116,22 @@ public class TaskExecution {
             String reason = task.stopped() ? task.stopReason() : reasonOf(failure);
             boolean retryable = !task.stopped() || task.stopRetryable();
             metrics.taskFailed();
-            LOG.warnf("Task failed taskId=%s attempt=%d jobId=%s frames=%d-%d (%d) millis=%d retryable=%s reason=%s",
-                    task.taskId(), task.attempt(), task.jobId(), task.task().frameStart(), task.task().frameEnd(),
-                    frames, millis, retryable, reason);
+            LOG.warnf("Task failed taskId=%s attempt=%d jobId=%s part=%s frames=%d-%d (%d) millis=%d retryable=%s"
+                    + " reason=%s", task.taskId(), task.attempt(), task.jobId(), task.task().part(),
+                    task.task().frameStart(), task.task().frameEnd(), frames, millis, retryable, reason);
             events.failed(task, reason, retryable);
             return;
         }
         List<TaskOutput> outputs = result.frames().stream()
-                .map(f -> new TaskOutput(f.frame(), f.file().toString(),
-                        task.paths().finalPath(f.frame()).toString()))
+                .flatMap(f -> f.files().stream()
+                        .map(file -> new TaskOutput(f.frame(), file.staged().toString(), file.finalPath().toString())))
                 .toList();
         events.completed(task, outputs, result.renderMillis());
         metrics.taskCompleted();
-        LOG.infof("Task completed taskId=%s attempt=%d jobId=%s frames=%d-%d (%d) millis=%d renderMillis=%d",
-                task.taskId(), task.attempt(), task.jobId(), task.task().frameStart(), task.task().frameEnd(), frames,
-                millis, result.renderMillis());
+        LOG.infof("Task completed taskId=%s attempt=%d jobId=%s part=%s frames=%d-%d (%d) outputs=%d millis=%d"
+                + " renderMillis=%d", task.taskId(), task.attempt(), task.jobId(), task.task().part(),
+                task.task().frameStart(), task.task().frameEnd(), frames, outputs.size(), millis,
+                result.renderMillis());
     }
 
     private static String reasonOf(Throwable failure) {

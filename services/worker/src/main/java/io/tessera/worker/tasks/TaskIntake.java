@@ -109,8 +109,8 @@ public class TaskIntake {
                 slots.release();
             }
         }
-        LOG.infof("Task started taskId=%s attempt=%d jobId=%s frames=%d-%d (%d)", task.taskId(), attempt,
-                task.jobId(), task.frameStart(), task.frameEnd(), task.frameCount());
+        LOG.infof("Task started taskId=%s attempt=%d jobId=%s part=%s frames=%d-%d (%d)", task.taskId(), attempt,
+                task.jobId(), task.part(), task.frameStart(), task.frameEnd(), task.frameCount());
         execution.start(runningTask);
         return true;
     }

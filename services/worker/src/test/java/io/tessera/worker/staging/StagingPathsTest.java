@@ -2,28 +2,47 @@ package io.tessera.worker.staging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tessera.contracts.tasks.OutputNames;
+import io.tessera.contracts.tasks.PixelRegion;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
+/** Output names per task kind: final names from OutputNames, staged under the attempt-private directory. */
 class StagingPathsTest {
 
-    private final StagingPaths paths = new StagingPaths(Path.of("/farm/out/job-7"), "job-7-t00003", 2);
+    private static final Path OUT = Path.of("/farm/out/job-7");
+    private final StagingPaths paths = new StagingPaths(OUT, "job-7-t00003", 2);
 
     @Test
     void stagedFilesAreAttemptPrivate() {
         assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2"), paths.attemptDir());
-        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2/frame_0012.png"), paths.staged(12));
+        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2/frame_0012.png"),
+                paths.staged(paths.frame(12)));
     }
 
     @Test
-    void finalNamesSitInTheOutputDirectory() {
-        assertEquals(Path.of("/farm/out/job-7/frame_0012.png"), paths.finalPath(12));
+    void wholeFramesAssembliesAndCompositesAreFrameFiles() {
+        assertEquals(Path.of("/farm/out/job-7/frame_0012.png"), paths.frame(12));
+        assertEquals(OutputNames.frame(OUT, 12), paths.frame(12));
+        assertEquals(Path.of("/farm/out/job-7/frame_12345.png"), paths.frame(12345));
     }
 
     @Test
-    void framesHaveAtLeastFourDigits() {
-        assertEquals("frame_0001.png", StagingPaths.fileName(1));
-        assertEquals("frame_9999.png", StagingPaths.fileName(9999));
-        assertEquals("frame_12345.png", StagingPaths.fileName(12345));
+    void tilesAreNamedByFrameAndCorner() {
+        PixelRegion region = new PixelRegion(64, 32, 21, 17);
+        assertEquals(Path.of("/farm/out/job-7/tiles/frame_0003/tile_x0064_y0032.png"), paths.tile(3, region));
+        assertEquals(OutputNames.tile(OUT, 3, region), paths.tile(3, region));
+        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2/tiles/frame_0003/tile_x0064_y0032.png"),
+                paths.staged(paths.tile(3, region)));
+    }
+
+    @Test
+    void passesAreNamedByFramePassAndFormat() {
+        assertEquals(Path.of("/farm/out/job-7/passes/frame_0003/diffuse.pfm"), paths.pass(3, "diffuse", "pfm"));
+        assertEquals(Path.of("/farm/out/job-7/passes/frame_0003/ambient_occlusion.png"),
+                paths.pass(3, "ambient_occlusion", "png"));
+        assertEquals(OutputNames.pass(OUT, 3, "beauty", "png"), paths.pass(3, "beauty", "png"));
+        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2/passes/frame_0003/diffuse.pfm"),
+                paths.staged(paths.pass(3, "diffuse", "pfm")));
     }
 }
