@@ -3,7 +3,6 @@ package io.tessera.monitoring.job;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.JobState;
-import io.tessera.contracts.envelope.Json;
 import io.tessera.messaging.outbox.OutboxConfig;
 import io.tessera.monitoring.dag.Readiness;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +27,7 @@ public class JobRows {
                 + " (job_id, state, frames_total, tasks_total, version, updated_at)"
                 + " values (:jobId, 'SUBMITTED', 0, 0, 0, now()) on conflict (job_id) do nothing";
         this.selectDependents = "select * from " + config.schema() + ".job"
-                + " where cast(depends_on as jsonb) @> cast(:ids as jsonb)"
+                + " where cast(depends_on as jsonb) @> jsonb_build_array(cast(:id as text))"
                 + " and state not in ('COMPLETED', 'FAILED', 'CANCELLED') order by job_id for update";
     }
 
@@ -55,7 +54,7 @@ public class JobRows {
     public Uni<List<JobEntity>> lockDependents(String jobId) {
         return Panache.flush().chain(Panache::getSession)
                 .chain(session -> session.createNativeQuery(selectDependents, JobEntity.class)
-                        .setParameter("ids", Json.write(List.of(jobId)))
+                        .setParameter("id", jobId)
                         .getResultList());
     }
 

@@ -104,6 +104,9 @@ class DagComponentTest {
         b.planAll();
         awaitState(b.taskId(0), "WAITING");
         awaitState(b.taskId(1), "WAITING");
+        MonitoringDb.JobRow bRow = eventually(WAIT, () -> MonitoringDb.job(b.jobId), j -> j.submitted());
+        assertEquals("[\"" + a.jobId + "\"]", bRow.dependsOn());
+        assertEquals("frames", bRow.strategy());
 
         a.submit();
         a.planAll();

@@ -18,7 +18,7 @@ final class MonitoringDb {
     }
 
     /** A job row. */
-    record JobRow(String state, String reason, long version) {
+    record JobRow(String state, String reason, long version, String dependsOn, boolean submitted, String strategy) {
     }
 
     private MonitoringDb() {
@@ -31,8 +31,10 @@ final class MonitoringDb {
     }
 
     static JobRow job(String jobId) {
-        return query("select state, reason, version from monitoring.job where job_id = ?", jobId,
-                rs -> new JobRow(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        return query("select state, reason, version, depends_on, submitted, strategy from monitoring.job"
+                        + " where job_id = ?", jobId,
+                rs -> new JobRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),
+                        rs.getString(6)));
     }
 
     /** Polls {@code read} until {@code until} holds, or fails after {@code timeout} with the last value. */
