@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * This worker's capability score (reference frames per second), stated in every heartbeat. Measured once at
- * start-up on the main thread (never the event loop), before heartbeats begin ({@code WorkerLifecycle} marks the
- * worker started at priority 2000): {@code tessera.worker.score} if set, else the {@link ReferenceRender} when
+ * start-up on the main thread (never the event loop), before the messaging connectors start (priority 1000), so no
+ * task renders at the same time, and so before heartbeats begin ({@code WorkerLifecycle}, priority 2000): {@code tessera.worker.score} if set, else the {@link ReferenceRender} when
  * {@code tessera.worker.calibration.enabled}, else 0 (unknown).
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class WorkerScore {
         return score;
     }
 
-    void calibrate(@Observes @Priority(1500) StartupEvent event) {
+    void calibrate(@Observes @Priority(900) StartupEvent event) {
         if (config.score().isPresent()) {
             score = config.score().get();
             LOG.infof("Worker %s score=%.2f (configured by tessera.worker.score, no calibration)", config.id(),

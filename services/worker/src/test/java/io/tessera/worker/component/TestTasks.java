@@ -5,11 +5,16 @@ import io.tessera.contracts.Capability;
 import io.tessera.contracts.Topics;
 import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.jobs.Requirements;
+import io.tessera.contracts.tasks.PixelRegion;
 import io.tessera.contracts.tasks.TaskDispatched;
+import io.tessera.contracts.tasks.TaskInput;
+import io.tessera.contracts.tasks.TaskKind;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.renderer.scene.BundledScenes;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Builds and produces dispatched tasks of the demo scene for the GPU worker under test. */
@@ -42,6 +47,21 @@ final class TestTasks {
         TaskPlanned planned = new TaskPlanned(taskId, jobId, index, index + 1, start, end,
                 new Requirements(Capability.GPU, null, null), 50, scene, outputDir);
         return new TaskDispatched(planned, attempt, Instant.now());
+    }
+
+    /** Task {@code index} of a job: one {@code frame} of {@code scene} of the given kind, region, passes and inputs. */
+    static TaskDispatched task(String jobId, int index, int frame, String scene, TaskKind kind, PixelRegion region,
+                               List<String> passes, List<TaskInput> inputs) {
+        String taskId = String.format("%s-t%05d", jobId, index);
+        TaskPlanned planned = new TaskPlanned(taskId, jobId, index, index + 1, frame, frame,
+                new Requirements(Capability.GPU, null, null), 50, scene, outputDir(jobId).toString(), kind, region,
+                passes, inputs, List.of(), index, false);
+        return new TaskDispatched(planned, 1, Instant.now());
+    }
+
+    /** The output directory of a job under the test output root. */
+    static Path outputDir(String jobId) {
+        return RealInfrastructure.outputRoot().resolve(jobId);
     }
 
     /** Produces the dispatch to the GPU task topic with key {@code key}. */
