@@ -16,6 +16,18 @@ public interface AssignmentConfig {
     @WithDefault("5s")
     Duration gaugeRefresh();
 
+    /** How often the dispatcher looks for queued tasks and free workers (it also runs after every event). */
+    @WithDefault("100ms")
+    Duration dispatchInterval();
+
+    /** A dispatched task no worker started within this time no longer takes a slot of its worker. */
+    @WithDefault("30s")
+    Duration dispatchTimeout();
+
+    /** How many of the highest-ranked queued tasks of a capability one dispatch round considers. */
+    @WithDefault("500")
+    int dispatchBatch();
+
     /** How many job ids are remembered to warn only once per job about unplaceable tasks. */
     @WithDefault("10000")
     int unplaceableJobsRemembered();

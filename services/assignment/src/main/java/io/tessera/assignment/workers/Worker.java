@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.tessera.contracts.Capability;
 import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.workers.GpuInfo;
+import io.tessera.contracts.workers.Lease;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -45,6 +46,17 @@ public class Worker extends PanacheEntityBase {
 
     public String host;
 
+    /** Calibration score of the worker (reference frames per second; higher is faster). */
+    public double score;
+
+    /** The partitions of its capability's task topic it consumes, as a JSON array of integers. */
+    @Column(name = "partitions")
+    public String partitionsJson;
+
+    /** The task attempts it runs, as a JSON array of {@link Lease}. */
+    @Column(name = "leases")
+    public String leasesJson;
+
     /** When the newest heartbeat was sent (never later than when it was received). */
     @Column(name = "last_seen")
     public Instant lastSeen;
@@ -53,6 +65,18 @@ public class Worker extends PanacheEntityBase {
     public List<GpuInfo> gpus() {
         return gpusJson == null || gpusJson.isBlank()
                 ? List.of() : List.of(Json.read(gpusJson, GpuInfo[].class));
+    }
+
+    /** The partitions of its capability's task topic it consumes, ascending. */
+    public List<Integer> partitions() {
+        return partitionsJson == null || partitionsJson.isBlank()
+                ? List.of() : List.of(Json.read(partitionsJson, Integer[].class)).stream().sorted().toList();
+    }
+
+    /** The task attempts it runs. */
+    public List<Lease> leases() {
+        return leasesJson == null || leasesJson.isBlank()
+                ? List.of() : List.of(Json.read(leasesJson, Lease[].class));
     }
 
     /** The worker's capability. */

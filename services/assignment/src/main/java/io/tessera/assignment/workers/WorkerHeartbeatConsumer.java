@@ -1,6 +1,7 @@
 package io.tessera.assignment.workers;
 
 import io.smallrye.mutiny.Uni;
+import io.tessera.assignment.dispatch.DispatchLoop;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.workers.WorkerHeartbeat;
@@ -9,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Reads {@code farm.workers.v1} and records every WorkerHeartbeat in the registry. */
+/** Reads {@code farm.workers.v1}, records every WorkerHeartbeat in the registry and wakes the dispatcher. */
 @ApplicationScoped
 public class WorkerHeartbeatConsumer {
 
@@ -20,9 +21,11 @@ public class WorkerHeartbeatConsumer {
     private static final String HEARTBEAT = EventTypes.typeOf(WorkerHeartbeat.class);
 
     private final WorkerRegistry registry;
+    private final DispatchLoop dispatcher;
 
-    WorkerHeartbeatConsumer(WorkerRegistry registry) {
+    WorkerHeartbeatConsumer(WorkerRegistry registry, DispatchLoop dispatcher) {
         this.registry = registry;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming(CHANNEL)
@@ -32,7 +35,7 @@ public class WorkerHeartbeatConsumer {
             if (!HEARTBEAT.equals(envelope.type())) {
                 return Uni.createFrom().voidItem();
             }
-            return registry.record(envelope.event(WorkerHeartbeat.class));
+            return registry.record(envelope.event(WorkerHeartbeat.class)).invoke(dispatcher::trigger);
         }).onFailure().invoke(e -> LOG.warnf("Worker %s: record %s-%d@%d not recorded, dead-lettering it: %s",
                 record.key(), record.topic(), record.partition(), record.offset(), e.getMessage()));
     }

@@ -30,12 +30,14 @@ public class WorkerRegistry {
                    @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.liveness = new WorkerLiveness(config.workerTimeout());
         this.upsert = "insert into " + schema + ".worker as w (worker_id, capability, slots, free_slots, cores,"
-                + " memory_mb, gpus, gpu_source, state, host, last_seen) values (:workerId, :capability, :slots,"
-                + " :freeSlots, :cores, :memoryMb, :gpus, :gpuSource, :state, :host, :lastSeen)"
+                + " memory_mb, gpus, gpu_source, state, host, last_seen, score, partitions, leases) values (:workerId,"
+                + " :capability, :slots, :freeSlots, :cores, :memoryMb, :gpus, :gpuSource, :state, :host, :lastSeen,"
+                + " :score, :partitions, :leases)"
                 + " on conflict (worker_id) do update set capability = excluded.capability, slots = excluded.slots,"
                 + " free_slots = excluded.free_slots, cores = excluded.cores, memory_mb = excluded.memory_mb,"
                 + " gpus = excluded.gpus, gpu_source = excluded.gpu_source, state = excluded.state,"
-                + " host = excluded.host, last_seen = excluded.last_seen"
+                + " host = excluded.host, last_seen = excluded.last_seen, score = excluded.score,"
+                + " partitions = excluded.partitions, leases = excluded.leases"
                 + " where w.last_seen <= excluded.last_seen";
     }
 
@@ -69,6 +71,9 @@ public class WorkerRegistry {
                         .setParameter("state", beat.state() == null ? "RUNNING" : beat.state())
                         .setParameter("host", beat.host())
                         .setParameter("lastSeen", OffsetDateTime.ofInstant(lastSeen, ZoneOffset.UTC))
+                        .setParameter("score", Double.isFinite(beat.score()) ? beat.score() : 0.0)
+                        .setParameter("partitions", Json.write(beat.partitions()))
+                        .setParameter("leases", Json.write(beat.leases() == null ? List.of() : beat.leases()))
                         .executeUpdate()))
                 .replaceWithVoid();
     }
@@ -78,6 +83,12 @@ public class WorkerRegistry {
         return Panache.withSession(() -> capability
                 .map(c -> Worker.<Worker>list("capability = ?1 order by workerId", c.id()))
                 .orElseGet(() -> Worker.<Worker>list("order by workerId")));
+    }
+
+    /** The live workers of {@code capability} at {@code now}; call inside a session. */
+    public Uni<List<Worker>> live(Capability capability, Instant now) {
+        return Worker.<Worker>list("capability", capability.id())
+                .map(workers -> workers.stream().filter(w -> liveness.isLive(w, now)).toList());
     }
 
     /** Whether a live worker satisfies {@code requirements}; call inside a session. */

@@ -1,0 +1,60 @@
+package io.tessera.assignment.placement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dispatch policy, pure: walks the queued tasks in {@link QueuedTask#DISPATCH_ORDER} and gives each to the free
+ * worker that satisfies its requirements with the highest score (ties: most free slots, then worker id). A task no
+ * free worker can run stays queued and the walk goes on, so one demanding task does not hold back the others.
+ * Each worker receives at most its free slots; the partition rotates over the worker's reported partitions.
+ */
+public final class Placement {
+
+    /** Best worker first: highest score, then most free slots, then worker id. */
+    static final Comparator<FreeWorker> BEST_WORKER = Comparator
+            .comparingDouble(FreeWorker::score).reversed()
+            .thenComparing(Comparator.comparingInt(FreeWorker::freeSlots).reversed())
+            .thenComparing(FreeWorker::workerId);
+
+    /** The assignments for {@code tasks} (any order) on {@code workers}, highest-ranked task first. */
+    public List<Assignment> place(List<QueuedTask> tasks, List<FreeWorker> workers) {
+        Map<String, FreeWorker> free = new HashMap<>();
+        int totalFree = 0;
+        for (FreeWorker worker : workers) {
+            if (worker.freeSlots() > 0) {
+                free.put(worker.workerId(), worker);
+                totalFree += worker.freeSlots();
+            }
+        }
+        List<Assignment> assignments = new ArrayList<>();
+        for (QueuedTask task : tasks.stream().sorted(QueuedTask.DISPATCH_ORDER).toList()) {
+            if (totalFree == 0) {
+                break;
+            }
+            Optional<FreeWorker> best = free.values().stream()
+                    .filter(w -> w.freeSlots() > 0 && task.requirements() != null
+                            && task.requirements().satisfiedBy(w.capability(), w.cores(), w.memoryMb()))
+                    .min(BEST_WORKER);
+            if (best.isEmpty()) {
+                continue;
+            }
+            FreeWorker worker = best.get();
+            assignments.add(new Assignment(task, worker.workerId(), partition(worker)));
+            free.put(worker.workerId(), new FreeWorker(worker.workerId(), worker.capability(), worker.cores(),
+                    worker.memoryMb(), worker.score(), worker.freeSlots() - 1, worker.busySlots() + 1,
+                    worker.partitions()));
+            totalFree--;
+        }
+        return assignments;
+    }
+
+    private static Integer partition(FreeWorker worker) {
+        List<Integer> partitions = worker.partitions();
+        return partitions.isEmpty() ? null : partitions.get(Math.floorMod(worker.busySlots(), partitions.size()));
+    }
+}
