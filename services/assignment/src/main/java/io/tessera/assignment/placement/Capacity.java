@@ -15,7 +15,10 @@ import java.util.Set;
  *   <li>never started and dispatched longer than the dispatch timeout ago (the worker never took it);</li>
  *   <li>started, but the worker's newest heartbeat, sent after the start, no longer lists its lease.</li>
  * </ul>
- * Leases the worker reports for tasks assignment did not dispatch to it also take slots.
+ * A task taken by another worker than the chosen one (its partition moved) counts for the worker that started it.
+ * Leases are used only as evidence about dispatched attempts, never counted on their own: the newest heartbeat
+ * may still list an attempt that has completed since, and counting it would keep a free slot idle until the
+ * worker's next beat.
  */
 public final class Capacity {
 
@@ -40,25 +43,19 @@ public final class Capacity {
         this.dispatchTimeout = dispatchTimeout;
     }
 
-    /** The slots of {@code worker} taken at {@code now} by {@code dispatches} (any worker's) and its leases. */
+    /** The slots of {@code worker} taken at {@code now} by {@code dispatches} (rows of any worker). */
     public int busy(WorkerLoad worker, Collection<Dispatch> dispatches, Instant now) {
         Set<String> leased = new HashSet<>();
         for (Lease lease : worker.leases()) {
             leased.add(key(lease.taskId(), lease.attempt()));
         }
-        Set<String> counted = new HashSet<>();
+        int busy = 0;
         for (Dispatch dispatch : dispatches) {
             if (worker.workerId().equals(dispatch.workerId()) && takesSlot(dispatch, worker, leased, now)) {
-                counted.add(key(dispatch.taskId(), dispatch.attempt()));
+                busy++;
             }
         }
-        int foreignLeases = 0;
-        for (String lease : leased) {
-            if (!counted.contains(lease)) {
-                foreignLeases++;
-            }
-        }
-        return counted.size() + foreignLeases;
+        return busy;
     }
 
     /** The free slots of {@code worker}: its slots minus the busy ones, never negative. */
