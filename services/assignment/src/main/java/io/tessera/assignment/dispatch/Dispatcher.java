@@ -33,8 +33,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One dispatch round per capability, in one transaction: lock the capability (so one replica dispatches it at a
- * time), compute every live worker's free slots ({@link Capacity}), lock the highest-ranked queued tasks
- * ({@code FOR UPDATE SKIP LOCKED}), let {@link Placement} match them, and for each match move the task from
+ * time), compute every live worker's free slots ({@link Capacity}), lock the highest-ranked queued tasks that
+ * some free worker has the cores and memory for ({@code FOR UPDATE SKIP LOCKED}), let {@link Placement} match them, and for each match move the task from
  * {@code pending_task} to {@code dispatched_task} and write its TaskDispatched to the outbox, to a partition the
  * chosen worker consumes. Either all of it commits or none of it.
  */
@@ -70,6 +70,7 @@ public class Dispatcher {
         this.lock = "select capability from " + schema + ".dispatch_lock where capability = :capability"
                 + " for update skip locked";
         this.selectPending = "select * from " + schema + ".pending_task where capability = :capability"
+                + " and coalesce(min_cores, 0) <= :maxCores and coalesce(min_memory_mb, 0) <= :maxMemoryMb"
                 + " order by preview desc, priority desc, job_seen_at, task_order, task_id"
                 + " limit :limit for update skip locked";
         this.deletePending = "delete from " + schema + ".pending_task where task_id = :taskId and attempt = :attempt";
@@ -120,12 +121,18 @@ public class Dispatcher {
     }
 
     private Uni<List<Done>> place(Capability capability, List<FreeWorker> free, Instant now) {
-        if (free.stream().mapToInt(FreeWorker::freeSlots).sum() == 0) {
+        List<FreeWorker> withRoom = free.stream().filter(w -> w.freeSlots() > 0).toList();
+        if (withRoom.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        // only tasks some free worker might run: a backlog of demanding tasks must not hide runnable ones
+        int maxCores = withRoom.stream().mapToInt(FreeWorker::cores).max().orElse(0);
+        long maxMemoryMb = withRoom.stream().mapToLong(FreeWorker::memoryMb).max().orElse(0);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(selectPending, PendingTask.class)
                         .setParameter("capability", capability.id())
+                        .setParameter("maxCores", maxCores)
+                        .setParameter("maxMemoryMb", (int) Math.min(Integer.MAX_VALUE, maxMemoryMb))
                         .setParameter("limit", config.dispatchBatch())
                         .getResultList())
                 .chain(pending -> {
