@@ -16,19 +16,21 @@ import io.tessera.contracts.envelope.CloudEventHeaders;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.PartProgress;
 import io.tessera.contracts.tasks.TaskReady;
+import io.tessera.farm.testing.KafkaTestClient;
+import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.monitoring.component.MonitoringDb.TaskRow;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The task DAG and job dependencies on a real Kafka broker and PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(value = MonitoringInfrastructure.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class DagComponentTest {
 
     private static boolean announced(DagJob job, int index) {
         String id = "task:" + job.taskId(index) + ":1:ready";
-        return FarmKafka.readAll(Topics.TASKS_READY).stream()
-                .anyMatch(r -> id.equals(FarmKafka.header(r, CloudEventHeaders.ID)));
+        return KafkaTestClient.readAll(Topics.TASKS_READY).stream()
+                .anyMatch(r -> id.equals(KafkaTestClient.header(r, CloudEventHeaders.ID)));
     }
 
     private static TaskRow awaitState(String taskId, String state) {

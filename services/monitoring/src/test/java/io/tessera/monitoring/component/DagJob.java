@@ -15,6 +15,8 @@ import io.tessera.contracts.tasks.TaskKind;
 import io.tessera.contracts.tasks.TaskOutput;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.contracts.tasks.TaskStarted;
+import io.tessera.farm.testing.KafkaTestClient;
+import io.tessera.farm.testing.RealInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,7 @@ final class DagJob {
     private static final Requirements CPU = new Requirements(Capability.CPU, null, null);
 
     final String jobId = "dag-" + UUID.randomUUID().toString().substring(0, 8);
-    final Path outputDir = MonitoringInfrastructure.outputRoot().resolve(jobId);
+    final Path outputDir = RealInfrastructure.outputRoot().resolve(jobId);
     final Strategy strategy;
     final List<TaskPlanned> plans = new ArrayList<>();
     private final int frames;
@@ -86,13 +88,13 @@ final class DagJob {
 
     void submit(String... dependsOn) {
         TileGrid grid = strategy == Strategy.TILES ? new TileGrid(plans.size() - 1, 1, null, null) : null;
-        FarmKafka.send(Topics.JOBS, jobId, "job:" + jobId + ":submitted", new JobSubmitted(jobId, jobId, "dag",
-                "studio-a", "{}", 1, frames, 1, outputDir.toString(), 50, CPU, Instant.now(), strategy, grid,
-                List.of(), null, List.of(dependsOn), false));
+        KafkaTestClient.produce(Topics.JOBS, jobId, "job:" + jobId + ":submitted",
+                new JobSubmitted(jobId, jobId, "dag", "studio-a", "{}", 1, frames, 1, outputDir.toString(), 50, CPU,
+                        Instant.now(), strategy, grid, List.of(), null, List.of(dependsOn), false));
     }
 
     void plan(int index) {
-        FarmKafka.send(Topics.TASKS_PLANNED, jobId, "task:" + taskId(index) + ":planned", plans.get(index));
+        KafkaTestClient.produce(Topics.TASKS_PLANNED, jobId, "task:" + taskId(index) + ":planned", plans.get(index));
     }
 
     void planAll() {
@@ -102,7 +104,7 @@ final class DagJob {
     }
 
     void started(int index, int attempt) {
-        FarmKafka.send(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":started",
+        KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":started",
                 new TaskStarted(taskId(index), jobId, attempt, "worker-dag", Instant.now()));
     }
 
@@ -119,7 +121,7 @@ final class DagJob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FarmKafka.send(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":completed",
+        KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":completed",
                 new TaskCompleted(taskId(index), jobId, attempt, "worker-dag",
                         List.of(new TaskOutput(plan.frameStart(), staged.toString(), finalPath.toString())), 5,
                         Instant.now()));
@@ -131,7 +133,7 @@ final class DagJob {
     }
 
     void failed(int index, int attempt, String reason, boolean retryable) {
-        FarmKafka.send(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":failed",
+        KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":failed",
                 new TaskFailed(taskId(index), jobId, attempt, "worker-dag", reason, retryable, Instant.now()));
     }
 }

@@ -10,6 +10,8 @@ import io.tessera.contracts.tasks.TaskOutput;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.contracts.tasks.TaskProgress;
 import io.tessera.contracts.tasks.TaskStarted;
+import io.tessera.farm.testing.KafkaTestClient;
+import io.tessera.farm.testing.RealInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ final class Events {
 
     final String jobId = "job-" + UUID.randomUUID().toString().substring(0, 8);
     final int tasks;
-    final Path outputDir = MonitoringInfrastructure.outputRoot().resolve(jobId);
+    final Path outputDir = RealInfrastructure.outputRoot().resolve(jobId);
 
     Events(int tasks) {
         this.tasks = tasks;
@@ -34,16 +36,16 @@ final class Events {
     }
 
     void submitAndPlan() {
-        FarmKafka.send(Topics.JOBS, jobId, "job:" + jobId + ":submitted", new JobSubmitted(jobId, jobId, "test",
-                "studio-a", "{}", 1, tasks, 1, outputDir.toString(), 50,
-                new Requirements(Capability.CPU, null, null), Instant.now()));
+        KafkaTestClient.produce(Topics.JOBS, jobId, "job:" + jobId + ":submitted",
+                new JobSubmitted(jobId, jobId, "test", "studio-a", "{}", 1, tasks, 1, outputDir.toString(), 50,
+                        new Requirements(Capability.CPU, null, null), Instant.now()));
         for (int i = 0; i < tasks; i++) {
             plan(i);
         }
     }
 
     void plan(int index) {
-        FarmKafka.send(Topics.TASKS_PLANNED, jobId, "task:" + taskId(index) + ":planned", planned(index));
+        KafkaTestClient.produce(Topics.TASKS_PLANNED, jobId, "task:" + taskId(index) + ":planned", planned(index));
     }
 
     TaskPlanned planned(int index) {
@@ -52,12 +54,12 @@ final class Events {
     }
 
     void started(int index, int attempt, String worker) {
-        FarmKafka.send(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":started",
+        KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":started",
                 new TaskStarted(taskId(index), jobId, attempt, worker, Instant.now()));
     }
 
     void progress(int index, int attempt, String worker, int framesDone) {
-        FarmKafka.send(Topics.TASK_EVENTS, jobId,
+        KafkaTestClient.produce(Topics.TASK_EVENTS, jobId,
                 "task:" + taskId(index) + ":" + attempt + ":progress:" + framesDone,
                 new TaskProgress(taskId(index), jobId, attempt, worker, framesDone, 1, Instant.now()));
     }
@@ -71,7 +73,7 @@ final class Events {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FarmKafka.send(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":completed",
+        KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":completed",
                 new TaskCompleted(taskId(index), jobId, attempt, worker,
                         List.of(new TaskOutput(index + 1, staged.toString(), finalPath(index).toString())), 42,
                         Instant.now()));
@@ -79,7 +81,7 @@ final class Events {
     }
 
     void failed(int index, int attempt, String worker, String reason, boolean retryable) {
-        FarmKafka.send(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":failed",
+        KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":failed",
                 new TaskFailed(taskId(index), jobId, attempt, worker, reason, retryable, Instant.now()));
     }
 

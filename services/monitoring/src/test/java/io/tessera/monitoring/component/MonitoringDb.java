@@ -1,6 +1,7 @@
 package io.tessera.monitoring.component;
 
 import io.tessera.farm.postgres.LocalPostgres;
+import io.tessera.farm.testing.RealInfrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -61,7 +62,7 @@ final class MonitoringDb {
     }
 
     private static <T> T query(String sql, String id, RowMapper<T> mapper) {
-        try (Connection connection = DriverManager.getConnection(MonitoringInfrastructure.shared().jdbcUrl(),
+        try (Connection connection = DriverManager.getConnection(RealInfrastructure.shared().jdbcUrl(),
                 LocalPostgres.USER, LocalPostgres.PASSWORD);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, id);

@@ -23,6 +23,8 @@ import io.tessera.contracts.status.PartProgress;
 import io.tessera.contracts.status.TaskStatusChanged;
 import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.contracts.tasks.TaskStarted;
+import io.tessera.farm.testing.KafkaTestClient;
+import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.monitoring.component.MonitoringDb.TaskRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = MonitoringInfrastructure.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class MonitoringServiceTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -45,20 +47,22 @@ class MonitoringServiceTest {
     }
 
     static JobProgress awaitJobProgress(String jobId, JobState state) {
-        ConsumerRecord<String, String> record = FarmKafka.await(Topics.JOB_STATUS, WAIT,
+        ConsumerRecord<String, String> record = KafkaTestClient.await(Topics.JOB_STATUS,
                 r -> jobId.equals(r.key()) && EventTypes.typeOf(JobProgress.class)
-                        .equals(FarmKafka.header(r, CloudEventHeaders.TYPE))
-                        && Json.read(r.value(), JobProgress.class).state() == state);
+                        .equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE))
+                        && Json.read(r.value(), JobProgress.class).state() == state, WAIT);
         JobProgress progress = Json.read(record.value(), JobProgress.class);
-        assertEquals("job:" + jobId + ":progress:" + progress.version(), FarmKafka.header(record, CloudEventHeaders.ID));
+        assertEquals("job:" + jobId + ":progress:" + progress.version(),
+                KafkaTestClient.header(record, CloudEventHeaders.ID));
         return progress;
     }
 
     static TaskReady awaitReady(String jobId, String taskId, int attempt) {
-        ConsumerRecord<String, String> record = FarmKafka.await(Topics.TASKS_READY, WAIT,
-                r -> ("task:" + taskId + ":" + attempt + ":ready").equals(FarmKafka.header(r, CloudEventHeaders.ID)));
+        ConsumerRecord<String, String> record = KafkaTestClient.await(Topics.TASKS_READY,
+                r -> ("task:" + taskId + ":" + attempt + ":ready")
+                        .equals(KafkaTestClient.header(r, CloudEventHeaders.ID)), WAIT);
         assertEquals(jobId, record.key());
-        assertEquals(EventTypes.typeOf(TaskReady.class), FarmKafka.header(record, CloudEventHeaders.TYPE));
+        assertEquals(EventTypes.typeOf(TaskReady.class), KafkaTestClient.header(record, CloudEventHeaders.TYPE));
         return Json.read(record.value(), TaskReady.class);
     }
 
@@ -114,7 +118,7 @@ class MonitoringServiceTest {
         TaskReady ready = awaitReady(job.jobId, job.taskId(0), 2);
         assertEquals(2, ready.attempt());
         assertEquals(job.planned(0), ready.task());
-        assertTrue(FarmKafka.readAll(Topics.TASKS_CPU).stream().noneMatch(r -> job.taskId(0).equals(r.key())),
+        assertTrue(KafkaTestClient.readAll(Topics.TASKS_CPU).stream().noneMatch(r -> job.taskId(0).equals(r.key())),
                 "monitoring no longer dispatches to the capability topics");
         TaskRow requeued = awaitTask(job.taskId(0), "QUEUED", 2);
         assertEquals(null, requeued.workerId());
@@ -163,7 +167,7 @@ class MonitoringServiceTest {
         job.started(0, 1, "worker-a");
         awaitTask(job.taskId(0), "RUNNING", 1);
 
-        FarmKafka.send(Topics.JOBS, job.jobId, "job:" + job.jobId + ":cancelled",
+        KafkaTestClient.produce(Topics.JOBS, job.jobId, "job:" + job.jobId + ":cancelled",
                 new JobCancelled(job.jobId, "studio changed its mind", Instant.now()));
 
         assertEquals("CANCELLED", eventually(WAIT, () -> MonitoringDb.task(job.taskId(0)),
@@ -172,8 +176,9 @@ class MonitoringServiceTest {
         JobProgress cancelled = awaitJobProgress(job.jobId, JobState.CANCELLED);
         assertEquals("studio changed its mind", cancelled.reason());
         assertEquals(2, cancelled.progress().tasksByState().get("CANCELLED"));
-        ConsumerRecord<String, String> status = FarmKafka.await(Topics.JOB_STATUS, WAIT,
-                r -> ("task:" + job.taskId(1) + ":status:2").equals(FarmKafka.header(r, CloudEventHeaders.ID)));
+        ConsumerRecord<String, String> status = KafkaTestClient.await(Topics.JOB_STATUS,
+                r -> ("task:" + job.taskId(1) + ":status:2").equals(KafkaTestClient.header(r, CloudEventHeaders.ID)),
+                WAIT);
         assertEquals(TaskState.CANCELLED, Json.read(status.value(), TaskStatusChanged.class).state());
     }
 
@@ -188,7 +193,7 @@ class MonitoringServiceTest {
 
         job.plan(0);
         job.started(0, 1, "worker-a");
-        FarmKafka.send(Topics.TASK_EVENTS, job.jobId, "task:" + job.taskId(0) + ":1:started",
+        KafkaTestClient.produce(Topics.TASK_EVENTS, job.jobId, "task:" + job.taskId(0) + ":1:started",
                 new TaskStarted(job.taskId(0), job.jobId, 1, "worker-other", Instant.now()));
         job.failed(0, 1, "worker-a", "marker", true);
         awaitTask(job.taskId(0), "QUEUED", 2);
@@ -196,8 +201,8 @@ class MonitoringServiceTest {
         TaskRow after = MonitoringDb.task(job.taskId(0));
         assertEquals(running.version() + 2, after.version(), "only the FAILED and QUEUED changes count");
         assertEquals(jobVersion + 1, MonitoringDb.job(job.jobId).version());
-        long statusRecords = FarmKafka.readAll(Topics.JOB_STATUS).stream()
-                .filter(r -> job.taskId(0).equals(FarmKafka.header(r, CloudEventHeaders.SUBJECT)))
+        long statusRecords = KafkaTestClient.readAll(Topics.JOB_STATUS).stream()
+                .filter(r -> job.taskId(0).equals(KafkaTestClient.header(r, CloudEventHeaders.SUBJECT)))
                 .count();
         assertEquals(after.version(), statusRecords);
     }
@@ -208,11 +213,11 @@ class MonitoringServiceTest {
         garbage.headers().add(CloudEventHeaders.ID, "garbage-1".getBytes(StandardCharsets.UTF_8));
         garbage.headers().add(CloudEventHeaders.TYPE,
                 EventTypes.typeOf(TaskStarted.class).getBytes(StandardCharsets.UTF_8));
-        FarmKafka.send(garbage);
+        KafkaTestClient.produce(garbage);
 
-        ConsumerRecord<String, String> dead = FarmKafka.await(Topics.dlq(Topics.TASK_EVENTS), WAIT,
-                r -> "{not json".equals(r.value()));
-        String reason = FarmKafka.header(dead, CloudEventHeaders.DEAD_LETTER_REASON);
+        ConsumerRecord<String, String> dead = KafkaTestClient.await(Topics.dlq(Topics.TASK_EVENTS),
+                r -> "{not json".equals(r.value()), WAIT);
+        String reason = KafkaTestClient.header(dead, CloudEventHeaders.DEAD_LETTER_REASON);
         assertNotNull(reason);
         assertTrue(reason.contains("TaskStarted"), reason);
 
@@ -228,6 +233,6 @@ class MonitoringServiceTest {
         given().when().get("/api/v1/farm")
                 .then().statusCode(200)
                 .body("capability", hasItem("cpu"));
-        FarmKafka.await(Topics.FARM_STATUS, WAIT, r -> "cpu".equals(r.key()));
+        KafkaTestClient.await(Topics.FARM_STATUS, r -> "cpu".equals(r.key()), WAIT);
     }
 }

@@ -17,6 +17,7 @@ import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.jobs.Requirements;
 import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;

@@ -19,6 +19,7 @@ import io.tessera.contracts.tasks.PixelRegion;
 import io.tessera.contracts.tasks.TaskInput;
 import io.tessera.contracts.tasks.TaskKind;
 import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;

@@ -17,10 +17,10 @@ import io.tessera.contracts.Topics;
 import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobSubmitted;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.submission.TestDb;
 import io.tessera.submission.TestJobs;
-import io.tessera.submission.TestKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +40,8 @@ class JobResourceTest {
     }
 
     private static ConsumerRecord<String, String> awaitJobEvent(String ceId) {
-        List<ConsumerRecord<String, String>> records = TestKafka.await(Topics.JOBS,
-                r -> ceId.equals(TestKafka.header(r, "ce_id")), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.read(Topics.JOBS,
+                r -> ceId.equals(KafkaTestClient.header(r, "ce_id")), 1, Duration.ofSeconds(30));
         assertEquals(1, records.size(), "no record with ce_id " + ceId + " on " + Topics.JOBS);
         return records.get(0);
     }
@@ -82,8 +82,8 @@ class JobResourceTest {
 
         ConsumerRecord<String, String> record = awaitJobEvent("job:" + jobId + ":submitted");
         assertEquals(jobId, record.key());
-        assertEquals("io.tessera.JobSubmitted", TestKafka.header(record, "ce_type"));
-        assertEquals("/tessera/submission", TestKafka.header(record, "ce_source"));
+        assertEquals("io.tessera.JobSubmitted", KafkaTestClient.header(record, "ce_type"));
+        assertEquals("/tessera/submission", KafkaTestClient.header(record, "ce_source"));
         JobSubmitted event = Json.read(record.value(), JobSubmitted.class);
         assertEquals(requestId, event.requestId());
         assertEquals(1, event.frameStart());
@@ -183,7 +183,7 @@ class JobResourceTest {
 
         ConsumerRecord<String, String> record = awaitJobEvent("job:" + jobId + ":cancelled");
         assertEquals(jobId, record.key());
-        assertEquals("io.tessera.JobCancelled", TestKafka.header(record, "ce_type"));
+        assertEquals("io.tessera.JobCancelled", KafkaTestClient.header(record, "ce_type"));
         JobCancelled event = Json.read(record.value(), JobCancelled.class);
         assertEquals("cancelled by user", event.reason());
     }

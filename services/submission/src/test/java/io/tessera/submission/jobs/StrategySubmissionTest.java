@@ -17,10 +17,10 @@ import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.jobs.Strategy;
 import io.tessera.contracts.jobs.TileGrid;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.submission.TestDb;
 import io.tessera.submission.TestJobs;
-import io.tessera.submission.TestKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +68,8 @@ class StrategySubmissionTest {
 
     private static JobSubmitted awaitSubmitted(String jobId) {
         String ceId = "job:" + jobId + ":submitted";
-        List<ConsumerRecord<String, String>> records = TestKafka.await(Topics.JOBS,
-                r -> ceId.equals(TestKafka.header(r, "ce_id")), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.read(Topics.JOBS,
+                r -> ceId.equals(KafkaTestClient.header(r, "ce_id")), 1, Duration.ofSeconds(30));
         assertEquals(1, records.size(), "no " + ceId + " on " + Topics.JOBS);
         return Json.read(records.get(0).value(), JobSubmitted.class);
     }

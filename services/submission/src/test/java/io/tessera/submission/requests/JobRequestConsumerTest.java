@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tessera.contracts.Topics;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.submission.TestDb;
 import io.tessera.submission.TestJobs;
-import io.tessera.submission.TestKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,25 +31,25 @@ class JobRequestConsumerTest {
         invalid.putObject("frames").put("start", 10).put("end", 1);
         invalid.put("chunkSize", 0);
 
-        TestKafka.produce(Topics.JOB_REQUESTS, requestId, "this is not { json " + requestId);
-        TestKafka.produce(Topics.JOB_REQUESTS, requestId, invalid.toString());
-        TestKafka.produce(Topics.JOB_REQUESTS, requestId, valid.toString());
+        KafkaTestClient.produce(Topics.JOB_REQUESTS, requestId, "this is not { json " + requestId);
+        KafkaTestClient.produce(Topics.JOB_REQUESTS, requestId, invalid.toString());
+        KafkaTestClient.produce(Topics.JOB_REQUESTS, requestId, valid.toString());
 
         String jobId = awaitJobFor(requestId);
         given().when().get("/api/v1/jobs/" + jobId).then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> dead = TestKafka.await(Topics.dlq(Topics.JOB_REQUESTS),
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.dlq(Topics.JOB_REQUESTS),
                 r -> r.value() != null && r.value().contains(requestId), 2, Duration.ofSeconds(30));
         assertEquals(2, dead.size(), "the non-JSON and the invalid request are dead-lettered");
-        String notJsonReason = TestKafka.header(dead.get(0), "dead-letter-reason");
+        String notJsonReason = KafkaTestClient.header(dead.get(0), "dead-letter-reason");
         assertTrue(notJsonReason.startsWith("body: is not valid JSON"), notJsonReason);
-        String invalidReason = TestKafka.header(dead.get(1), "dead-letter-reason");
+        String invalidReason = KafkaTestClient.header(dead.get(1), "dead-letter-reason");
         assertEquals("chunkSize: must be between 1 and 1000; frames.end: must be >= frames.start (10)",
                 invalidReason);
 
-        TestKafka.produce(Topics.JOB_REQUESTS, requestId, valid.toString());
+        KafkaTestClient.produce(Topics.JOB_REQUESTS, requestId, valid.toString());
         String marker = "after-" + UUID.randomUUID();
-        TestKafka.produce(Topics.JOB_REQUESTS, requestId,
+        KafkaTestClient.produce(Topics.JOB_REQUESTS, requestId,
                 TestJobs.valid("marker", "pipeline-studio").put("requestId", marker).toString());
         awaitJobFor(marker);
         assertEquals(1, TestDb.count("select count(*) from submission.job where request_id = ?", requestId),
@@ -62,13 +62,13 @@ class JobRequestConsumerTest {
     @Test
     void requiresARequestIdOnKafka() {
         ObjectNode anonymous = TestJobs.valid("anonymous-" + UUID.randomUUID(), "pipeline-studio");
-        TestKafka.produce(Topics.JOB_REQUESTS, null, anonymous.toString());
+        KafkaTestClient.produce(Topics.JOB_REQUESTS, null, anonymous.toString());
         String name = anonymous.path("name").asText();
-        List<ConsumerRecord<String, String>> dead = TestKafka.await(Topics.dlq(Topics.JOB_REQUESTS),
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.dlq(Topics.JOB_REQUESTS),
                 r -> r.value() != null && r.value().contains(name), 1, Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         assertEquals("requestId: is required on Kafka so the request can be correlated",
-                TestKafka.header(dead.get(0), "dead-letter-reason"));
+                KafkaTestClient.header(dead.get(0), "dead-letter-reason"));
     }
 
     private static String awaitJobFor(String requestId) throws InterruptedException {
@@ -89,11 +89,12 @@ class JobRequestConsumerTest {
         String ghost = UUID.randomUUID().toString();
         ObjectNode request = TestJobs.valid("dependent", "pipeline-studio").put("requestId", requestId);
         request.putArray("dependsOn").add(ghost);
-        TestKafka.produce(Topics.JOB_REQUESTS, requestId, request.toString());
-        List<ConsumerRecord<String, String>> dead = TestKafka.await(Topics.dlq(Topics.JOB_REQUESTS),
+        KafkaTestClient.produce(Topics.JOB_REQUESTS, requestId, request.toString());
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.dlq(Topics.JOB_REQUESTS),
                 r -> r.value() != null && r.value().contains(requestId), 1, Duration.ofSeconds(30));
         assertEquals(1, dead.size());
-        assertEquals("dependsOn[0]: unknown job '" + ghost + "'", TestKafka.header(dead.get(0), "dead-letter-reason"));
+        assertEquals("dependsOn[0]: unknown job '" + ghost + "'",
+                KafkaTestClient.header(dead.get(0), "dead-letter-reason"));
         assertEquals(0, TestDb.count("select count(*) from submission.job where request_id = ?", requestId));
     }
 }

@@ -14,9 +14,9 @@ import io.tessera.contracts.envelope.TesseraEvent;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.Progress;
 import io.tessera.contracts.status.TaskStatusChanged;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.submission.TestJobs;
-import io.tessera.submission.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,8 @@ class JobStatusConsumerTest {
     }
 
     private static void publish(String ceId, String jobId, TesseraEvent event) {
-        TestKafka.produce(EventEnvelope.of(ceId, "/tessera/monitoring", event).toRecord(Topics.JOB_STATUS, jobId));
+        KafkaTestClient.produce(EventEnvelope.of(ceId, "/tessera/monitoring", event)
+                .toRecord(Topics.JOB_STATUS, jobId));
     }
 
     private static void progress(String jobId, JobState state, long version, int framesDone, String reason) {

@@ -10,7 +10,6 @@ import io.restassured.http.ContentType;
 import io.tessera.contracts.JobState;
 import io.tessera.contracts.TaskState;
 import io.tessera.contracts.Topics;
-import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.TesseraEvent;
 import io.tessera.contracts.jobs.Requirements;
 import io.tessera.contracts.status.JobProgress;
@@ -20,9 +19,9 @@ import io.tessera.contracts.status.TaskStatusChanged;
 import io.tessera.contracts.tasks.PixelRegion;
 import io.tessera.contracts.tasks.TaskKind;
 import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.submission.TestJobs;
-import io.tessera.submission.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +41,7 @@ class TaskPlannedConsumerTest {
     }
 
     private static void publish(String topic, String ceId, String jobId, TesseraEvent event) {
-        TestKafka.produce(EventEnvelope.of(ceId, "/tessera/test", event).toRecord(topic, jobId));
+        KafkaTestClient.produce(topic, jobId, ceId, event);
     }
 
     private static TaskPlanned tile(String jobId, int index, int x) {
@@ -142,9 +141,9 @@ class TaskPlannedConsumerTest {
         String marker = "no-task-id-" + System.nanoTime();
         publish(Topics.TASKS_PLANNED, "task:" + marker + ":planned", marker, new TaskPlanned(null, marker, 0, 1, 1,
                 1, null, 50, "{}", "/out"));
-        List<ConsumerRecord<String, String>> dead = TestKafka.await(Topics.dlq(Topics.TASKS_PLANNED),
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.dlq(Topics.TASKS_PLANNED),
                 r -> marker.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, dead.size());
-        assertEquals("taskId: is required", TestKafka.header(dead.get(0), "dead-letter-reason"));
+        assertEquals("taskId: is required", KafkaTestClient.header(dead.get(0), "dead-letter-reason"));
     }
 }

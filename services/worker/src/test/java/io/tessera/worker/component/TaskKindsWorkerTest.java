@@ -18,6 +18,7 @@ import io.tessera.contracts.tasks.TaskInput;
 import io.tessera.contracts.tasks.TaskKind;
 import io.tessera.contracts.tasks.TaskOutput;
 import io.tessera.contracts.workers.WorkerHeartbeat;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.renderer.image.Image;
 import io.tessera.renderer.scene.SceneParser;

@@ -10,6 +10,7 @@ import io.tessera.contracts.tasks.TaskDispatched;
 import io.tessera.contracts.tasks.TaskInput;
 import io.tessera.contracts.tasks.TaskKind;
 import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.renderer.scene.BundledScenes;
 import java.nio.file.Path;
