@@ -23,7 +23,7 @@ final class DemoCommand {
     }
 
     int run() throws Exception {
-        FarmSession session = new FarmSession(repoRoot);
+        FarmSession session = new FarmSession(repoRoot, true);
         Farm farm = session.start();
         if (farm == null) {
             return 1;

@@ -7,7 +7,10 @@ import io.tessera.farm.process.PidFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,10 +22,16 @@ final class FarmSession {
     private static final int REST_PORT = 8080;
 
     private final Path repoRoot;
+    private final boolean fresh;
     private final AtomicReference<Farm> farm = new AtomicReference<>();
 
-    FarmSession(Path repoRoot) {
+    /**
+     * @param fresh start from empty Kafka and PostgreSQL data ({@code demo}); otherwise the farm keeps the jobs of
+     *              its previous run ({@code up})
+     */
+    FarmSession(Path repoRoot, boolean fresh) {
         this.repoRoot = repoRoot;
+        this.fresh = fresh;
     }
 
     /** Starts the farm; null (after printing why) when another farm already runs from this checkout. */
@@ -37,6 +46,10 @@ final class FarmSession {
             System.out.println("Port " + REST_PORT + " is taken; the REST gateway uses " + port);
         }
         FarmOptions options = FarmOptions.defaults(repoRoot).withSubmissionPort(port);
+        if (fresh) {
+            deleteRecursively(options.stateDir().resolve("kafka"));
+            deleteRecursively(options.stateDir().resolve("postgres"));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnExit, "farm-stop"));
         System.out.println("Starting Kafka and PostgreSQL, then 5 services and 3 workers (logs in .farm/logs/)...");
         long started = System.nanoTime();
@@ -61,6 +74,17 @@ final class FarmSession {
             stop();
         } else {
             DownCommand.stopRecorded(repoRoot, true);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

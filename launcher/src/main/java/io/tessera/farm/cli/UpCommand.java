@@ -16,7 +16,7 @@ final class UpCommand {
     }
 
     int run() throws Exception {
-        FarmSession session = new FarmSession(repoRoot);
+        FarmSession session = new FarmSession(repoRoot, false);
         Farm farm = session.start();
         if (farm == null) {
             return 1;
