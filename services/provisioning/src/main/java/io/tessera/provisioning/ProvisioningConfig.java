@@ -32,6 +32,13 @@ public interface ProvisioningConfig {
     @WithDefault("10s")
     Duration cooldown();
 
+    /**
+     * How long workers it started may take to show up in the farm status; until they do (or this passes) it takes
+     * no further action for that capability, so it never overshoots its maximum while new workers boot.
+     */
+    @WithDefault("60s")
+    Duration startupGrace();
+
     /** How often the last farm status of each capability is evaluated again (idle workers stop between statuses). */
     @WithDefault("1s")
     Duration evaluateEvery();

@@ -11,6 +11,8 @@ final class CapabilityWatch {
     private Instant queueEmptySince;
     private Instant lastActionAt;
     private int nextWorkerNumber = 1;
+    private int expectedWorkers;
+    private Instant expectedBy;
 
     /** Records a newly received status, starting or ending the idle period. */
     void observe(FarmStatus status, Instant now) {
@@ -37,6 +39,27 @@ final class CapabilityWatch {
 
     void acted(Instant at) {
         lastActionAt = at;
+    }
+
+    /**
+     * Remembers that workers were just started: until a status reports {@code workers} live workers (they report
+     * only after they booted), or until {@code by}, the capability's count is not yet trustworthy.
+     */
+    void expect(int workers, Instant by) {
+        expectedWorkers = workers;
+        expectedBy = by;
+    }
+
+    /** True while started workers have not shown up in the farm status yet (and the grace has not run out). */
+    boolean awaitingNewWorkers(Instant now) {
+        if (expectedBy == null) {
+            return false;
+        }
+        if (now.isAfter(expectedBy) || (lastStatus != null && lastStatus.workers() >= expectedWorkers)) {
+            expectedBy = null;
+            return false;
+        }
+        return true;
     }
 
     /** The next number of {@code <capability>-auto-<n>} worker ids. */

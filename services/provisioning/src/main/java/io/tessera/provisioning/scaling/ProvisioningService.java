@@ -118,6 +118,9 @@ public class ProvisioningService {
             return List.of();
         }
         CapabilityWatch watch = watches.get(capability);
+        if (watch.awaitingNewWorkers(now)) {
+            return List.of();
+        }
         ProvisioningConfig.Limits limits = config.limits(capability);
         ScalingDecision decision = policy.decide(watch.lastStatus(), scaler.running(capability), limits.min(),
                 limits.max(), watch.idle(now), watch.lastActionAt(), now);
@@ -135,6 +138,7 @@ public class ProvisioningService {
                     }
                     events.add(scaled(capability, "STARTED", workerId, decision.reason(), now));
                 }
+                watch.expect(watch.lastStatus().workers() + events.size(), now.plus(config.startupGrace()));
             }
             case STOP -> {
                 watch.acted(now);
