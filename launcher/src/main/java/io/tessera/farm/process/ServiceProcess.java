@@ -90,11 +90,17 @@ public final class ServiceProcess {
         }
     }
 
-    /** SIGTERM, then SIGKILL after 10 s. */
+    /**
+     * SIGTERM, then SIGKILL after 10 s. Processes the service started itself (provisioning's local workers) are
+     * stopped the same way if they outlive it, so no worker is left behind when the farm stops.
+     */
     public void stop() {
         Process current = process();
         if (current != null) {
+            List<ProcessHandle> started = current.descendants().toList();
             ProcessControl.terminate(current.toHandle(), ProcessControl.GRACE);
+            started.stream().filter(ProcessHandle::isAlive)
+                    .forEach(child -> ProcessControl.terminate(child, ProcessControl.GRACE));
         }
     }
 
