@@ -24,6 +24,13 @@ public interface MonitoringConfig {
     @WithDefault("2s")
     Duration farmStatusInterval();
 
+    /**
+     * How often jobs touched by task events are re-evaluated: waiting tasks released, job state derived, one
+     * JobProgress published per job. The price of a smaller value is more evaluations of large jobs.
+     */
+    @WithDefault("250ms")
+    Duration progressInterval();
+
     /** A worker counts as live when its last heartbeat is younger than this (about three heartbeats). */
     @WithDefault("10s")
     Duration workerLiveness();

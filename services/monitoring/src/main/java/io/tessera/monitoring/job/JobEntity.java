@@ -56,6 +56,12 @@ public class JobEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean submitted;
 
+    /**
+     * True when a task of the job changed since its progress was last evaluated; the {@link JobRefresher} clears it.
+     */
+    @Column(nullable = false)
+    public boolean dirty;
+
     /** Grows with every JobProgress published for the job. */
     @Column(nullable = false)
     public long version;

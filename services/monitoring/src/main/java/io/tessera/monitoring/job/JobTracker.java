@@ -7,6 +7,8 @@ import io.tessera.contracts.TaskState;
 import io.tessera.contracts.Topics;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.messaging.outbox.Outbox;
+import io.tessera.messaging.outbox.OutboxConfig;
+import io.tessera.monitoring.job.ProgressCalculator.TaskGroup;
 import io.tessera.monitoring.MonitoringMetrics;
 import io.tessera.monitoring.dag.Readiness;
 import io.tessera.monitoring.task.TaskEntity;
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Derives a (locked) job's state from its tasks and publishes its JobProgress through the outbox: WAITING tasks
+ * Derives a (locked) job's state from its tasks and publishes its JobProgress through the outbox (task events only
+ * {@link #touch} the job; the {@link JobRefresher} re-evaluates touched jobs a few times a second): WAITING tasks
  * whose dependencies are done are released (QUEUED + TaskReady), the job is RUNNING once a task started, COMPLETED
  * when every planned task SUCCEEDED (which releases the jobs depending on it), FAILED or CANCELLED with the
  * remaining tasks cancelled (which fails the jobs depending on it, transitively).
@@ -36,8 +39,12 @@ public class JobTracker {
     private final TaskTransitions transitions;
     private final MonitoringMetrics metrics;
     private final JobRows jobs;
+    private final String selectGroups;
 
-    JobTracker(Outbox outbox, TaskTransitions transitions, MonitoringMetrics metrics, JobRows jobs) {
+    JobTracker(Outbox outbox, TaskTransitions transitions, MonitoringMetrics metrics, JobRows jobs,
+               OutboxConfig config) {
+        this.selectGroups = "select state, part, count(*), sum(frame_end - frame_start + 1), max(attempt) from "
+                + config.schema() + ".task where job_id = :jobId group by state, part";
         this.outbox = outbox;
         this.transitions = transitions;
         this.metrics = metrics;
@@ -45,24 +52,40 @@ public class JobTracker {
     }
 
     /**
-     * Re-evaluates the job after a task was inserted or changed, or after its dependencies changed: releases the
-     * tasks that became runnable, derives the job's state and publishes its progress.
+     * Marks the job for re-evaluation by the {@link JobRefresher}, in the caller's transaction (the job row is
+     * locked): what a task event does instead of re-evaluating the whole job itself, so a job of n tasks costs one
+     * evaluation per refresh interval rather than n evaluations of n tasks.
+     */
+    public void touch(JobEntity job) {
+        job.dirty = true;
+    }
+
+    /**
+     * Re-evaluates the (locked) job: releases the tasks that became runnable, derives the job's state and
+     * publishes its progress. Counts come from one aggregate query; task rows are loaded only when some task is
+     * WAITING.
      */
     public Uni<Void> refresh(JobEntity job, Instant now) {
-        return tasksOf(job).chain(tasks -> releaseReady(job, tasks, now).chain(() -> {
-            boolean completed = false;
-            if (!job.state.terminal()) {
-                long succeeded = tasks.stream().filter(t -> t.state == TaskState.SUCCEEDED).count();
-                if (job.tasksTotal > 0 && succeeded >= job.tasksTotal) {
-                    finish(job, JobState.COMPLETED, null);
-                    completed = true;
-                } else if (job.state == JobState.SUBMITTED && tasks.stream().anyMatch(JobTracker::started)) {
-                    job.state = JobState.RUNNING;
-                }
-            }
-            Uni<Void> published = publish(job, tasks, now);
-            return completed ? published.chain(() -> releaseDependents(job, now)) : published;
-        }));
+        job.dirty = false;
+        return groupsOf(job)
+                .chain(groups -> groups.stream().anyMatch(g -> g.state() == TaskState.WAITING)
+                        ? releaseReady(job, now).chain(() -> groupsOf(job))
+                        : Uni.createFrom().item(groups))
+                .chain(groups -> {
+                    boolean completed = false;
+                    if (!job.state.terminal()) {
+                        long succeeded = groups.stream().filter(g -> g.state() == TaskState.SUCCEEDED)
+                                .mapToLong(TaskGroup::tasks).sum();
+                        if (job.tasksTotal > 0 && succeeded >= job.tasksTotal) {
+                            finish(job, JobState.COMPLETED, null);
+                            completed = true;
+                        } else if (job.state == JobState.SUBMITTED && groups.stream().anyMatch(JobTracker::started)) {
+                            job.state = JobState.RUNNING;
+                        }
+                    }
+                    Uni<Void> published = publish(job, groups, now);
+                    return completed ? published.chain(() -> releaseDependents(job, now)) : published;
+                });
     }
 
     /**
@@ -109,25 +132,27 @@ public class JobTracker {
                     chain = chain.chain(() -> transitions.cancel(task, taskReason, now));
                 }
             }
-            return chain.chain(() -> publish(job, tasks, now));
-        }).chain(() -> failDependents(job, now));
+            return chain;
+        }).chain(() -> groupsOf(job)).chain(groups -> publish(job, groups, now)).chain(() -> failDependents(job, now));
     }
 
-    private Uni<Void> releaseReady(JobEntity job, List<TaskEntity> tasks, Instant now) {
-        if (job.state.terminal() || tasks.stream().noneMatch(t -> t.state == TaskState.WAITING)) {
+    private Uni<Void> releaseReady(JobEntity job, Instant now) {
+        if (job.state.terminal()) {
             return Uni.createFrom().voidItem();
         }
-        return jobs.released(job).chain(released -> {
-            Set<String> ready = new HashSet<>(
-                    Readiness.releasable(tasks.stream().map(TaskEntity::node).toList(), released));
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (TaskEntity task : tasks) {
-                if (ready.contains(task.taskId)) {
-                    chain = chain.chain(() -> transitions.release(task, now));
-                }
-            }
-            return chain;
-        });
+        return jobs.released(job).chain(released -> !released
+                ? Uni.createFrom().voidItem()
+                : tasksOf(job).chain(tasks -> {
+                    Set<String> ready = new HashSet<>(
+                            Readiness.releasable(tasks.stream().map(TaskEntity::node).toList(), true));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (TaskEntity task : tasks) {
+                        if (ready.contains(task.taskId)) {
+                            chain = chain.chain(() -> transitions.release(task, now));
+                        }
+                    }
+                    return chain;
+                }));
     }
 
     /** The job COMPLETED: each unfinished job depending on it is re-evaluated (released once all its deps are). */
@@ -162,16 +187,26 @@ public class JobTracker {
         LOG.infof("Job %s %s%s", job.jobId, state, reason == null ? "" : ": " + reason);
     }
 
-    private Uni<Void> publish(JobEntity job, List<TaskEntity> tasks, Instant now) {
+    private Uni<Void> publish(JobEntity job, List<TaskGroup> groups, Instant now) {
         job.version = job.version + 1;
         job.updatedAt = now;
         JobProgress progress = new JobProgress(job.jobId, job.state,
-                ProgressCalculator.of(job.framesTotal, job.tasksTotal, tasks), job.reason, job.version, now);
+                ProgressCalculator.ofGroups(job.framesTotal, job.tasksTotal, groups), job.reason, job.version, now);
         return outbox.add(Topics.JOB_STATUS, job.jobId, "job:" + job.jobId + ":progress:" + job.version, progress);
     }
 
-    private static boolean started(TaskEntity task) {
-        return task.state == TaskState.RUNNING || task.state == TaskState.SUCCEEDED || task.attempt > 1;
+    private static boolean started(TaskGroup group) {
+        return group.state() == TaskState.RUNNING || group.state() == TaskState.SUCCEEDED || group.maxAttempt() > 1;
+    }
+
+    private Uni<List<TaskGroup>> groupsOf(JobEntity job) {
+        return Panache.flush().chain(Panache::getSession)
+                .chain(session -> session.createNativeQuery(selectGroups, Object[].class)
+                        .setParameter("jobId", job.jobId)
+                        .getResultList())
+                .map(rows -> rows.stream().map(row -> new TaskGroup(TaskState.valueOf((String) row[0]),
+                        (String) row[1], ((Number) row[2]).intValue(), ((Number) row[3]).longValue(),
+                        ((Number) row[4]).intValue())).toList());
     }
 
     private static Uni<List<TaskEntity>> tasksOf(JobEntity job) {

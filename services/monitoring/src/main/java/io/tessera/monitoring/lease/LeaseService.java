@@ -76,7 +76,7 @@ public class LeaseService {
                         task.taskId, attempt, worker, attempt + 1);
                 metrics.stalledRepublished();
                 return transitions.retry(task, TaskState.STALLED, decision.reason(), now)
-                        .chain(() -> tracker.refresh(job, now));
+                        .invoke(() -> tracker.touch(job));
             }
             case DEAD -> {
                 LOG.warnf("Lease of task %s attempt %d on worker %s expired and no attempt is left: DEAD",

@@ -110,7 +110,7 @@ public class TaskEventService {
                 return Uni.createFrom().voidItem();
             }
             case START -> {
-                return transitions.start(task, event.workerId(), now).chain(() -> tracker.refresh(job, now));
+                return transitions.start(task, event.workerId(), now).invoke(() -> tracker.touch(job));
             }
             case COMMIT -> {
                 return commit(job, task, (TaskCompleted) event, now);
@@ -119,7 +119,7 @@ public class TaskEventService {
                 LOG.infof("Task %s attempt %d failed on worker %s (%s): queued as attempt %d", task.taskId,
                         task.attempt, event.workerId(), decision.reason(), task.attempt + 1);
                 return transitions.retry(task, TaskState.FAILED, decision.reason(), now)
-                        .chain(() -> tracker.refresh(job, now));
+                        .invoke(() -> tracker.touch(job));
             }
             case DEAD -> {
                 return dead(job, task, (TaskFailed) event, decision.reason(), now);
@@ -141,7 +141,7 @@ public class TaskEventService {
                     LOG.infof("Task %s attempt %d SUCCEEDED on worker %s: %d output(s) committed", task.taskId,
                             task.attempt, completed.workerId(), completed.outputs().size());
                 })
-                .chain(() -> tracker.refresh(job, now));
+                .invoke(() -> tracker.touch(job));
     }
 
     private Uni<Void> dead(JobEntity job, TaskEntity task, TaskFailed failed, String reason, Instant now) {

@@ -76,7 +76,7 @@ public class TaskPlanService {
         task.reason = reason;
         return task.<TaskEntity>persist()
                 .chain(() -> transitions.created(task, now))
-                .chain(() -> tracker.refresh(job, now));
+                .invoke(() -> tracker.touch(job));
     }
 
     private static Uni<Map<String, TaskState>> dependencyStates(TaskPlanned plan) {

@@ -63,10 +63,29 @@ class ProgressCalculatorTest {
 
     @Test
     void finalFramesPerPart() {
-        assertEquals(4, ProgressCalculator.finalFrames("chunk", 4));
-        assertEquals(1, ProgressCalculator.finalFrames("assembly", 1));
-        assertEquals(1, ProgressCalculator.finalFrames("composite", 1));
-        assertEquals(0, ProgressCalculator.finalFrames("tile", 1));
-        assertEquals(0, ProgressCalculator.finalFrames("pass", 1));
+        assertEquals(4L, ProgressCalculator.finalFrames("chunk", 1, 4));
+        assertEquals(1L, ProgressCalculator.finalFrames("assembly", 1, 1));
+        assertEquals(1L, ProgressCalculator.finalFrames("composite", 1, 1));
+        assertEquals(0L, ProgressCalculator.finalFrames("tile", 1, 1));
+        assertEquals(0L, ProgressCalculator.finalFrames("pass", 1, 1));
+    }
+
+    @Test
+    void groupedCountsGiveTheSameProgressAsTheTasks() {
+        List<TaskEntity> tasks = List.of(
+                task("chunk", 1, 10, TaskState.SUCCEEDED),
+                task("chunk", 11, 15, TaskState.SUCCEEDED),
+                task("chunk", 16, 20, TaskState.RUNNING),
+                task("tile", 21, 21, TaskState.SUCCEEDED),
+                task("assembly", 21, 21, TaskState.WAITING));
+        List<ProgressCalculator.TaskGroup> groups = List.of(
+                new ProgressCalculator.TaskGroup(TaskState.SUCCEEDED, "chunk", 2, 15, 1),
+                new ProgressCalculator.TaskGroup(TaskState.RUNNING, "chunk", 1, 5, 1),
+                new ProgressCalculator.TaskGroup(TaskState.SUCCEEDED, "tile", 1, 1, 1),
+                new ProgressCalculator.TaskGroup(TaskState.WAITING, "assembly", 1, 1, 1));
+        Progress grouped = ProgressCalculator.ofGroups(0, 5, groups);
+        assertEquals(ProgressCalculator.of(0, 5, tasks), grouped);
+        assertEquals(15, grouped.framesDone());
+        assertEquals(21, grouped.framesTotal());
     }
 }
