@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param gpuSource {@code detected} (GPUs found on the machine), {@code simulated} (explicitly configured,
  *                  no GPU present) or {@code none}
- * @param state     {@code RUNNING}, or {@code STOPPING} on its last beat
+ * @param state     {@code RUNNING}; {@code DRAINING} after SIGTERM while its running tasks may finish (it takes no new
+ *                  task and states no free slot); {@code STOPPING} on its last beat
  * @param score      capability score from a calibration render at start-up (reference frames per second; higher
  *                   is faster): high-priority tasks go to the most capable free workers first
  * @param partitions the partitions of its capability's task topic this worker consumes now
