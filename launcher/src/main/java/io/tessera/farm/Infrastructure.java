@@ -35,7 +35,7 @@ public final class Infrastructure implements AutoCloseable {
         });
         EmbeddedKafka kafka;
         try {
-            kafka = EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort, logs.resolve("kafka.log"));
+            kafka = EmbeddedKafka.start(kafkaDir(dir), kafkaPort, logs.resolve("kafka.log"));
         } catch (IOException | InterruptedException | RuntimeException e) {
             postgres.thenAccept(LocalPostgres::stop);
             throw e;
@@ -49,6 +49,20 @@ public final class Infrastructure implements AutoCloseable {
             }
             throw new IllegalStateException("PostgreSQL did not start", e.getCause());
         }
+    }
+
+    /**
+     * {@code 127.0.0.1:<port>} of the broker last started by {@link #start} with {@code dir} (a farm's state
+     * directory, {@code .farm/} for {@code ./farm up}); says nothing about whether it still runs.
+     *
+     * @throws IOException when no broker was ever started there
+     */
+    public static String bootstrapServersOf(Path dir) throws IOException {
+        return EmbeddedKafka.bootstrapServersOf(kafkaDir(dir));
+    }
+
+    private static Path kafkaDir(Path dir) {
+        return dir.resolve("kafka");
     }
 
     /** The broker. */

@@ -1,9 +1,10 @@
 package io.tessera.farm.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * {@code ./farm demo|up|down|status}: runs a whole Tessera farm on this machine from the repository root.
+ * {@code ./farm demo|up|down|status|dlq}: runs a whole Tessera farm on this machine from the repository root.
  */
 public final class FarmCli {
 
@@ -21,6 +22,8 @@ public final class FarmCli {
                 case "up" -> new UpCommand(repoRoot, args.length > 1 && args[1].equals("--demo")).run();
                 case "down" -> new DownCommand(repoRoot).run();
                 case "status" -> new StatusCommand(repoRoot).run();
+                case "dlq" -> new DlqCommand(repoRoot, List.of(args).subList(1, args.length), System.out,
+                        System.err).run();
                 default -> usage();
             };
         } catch (Exception e) {
@@ -37,7 +40,11 @@ public final class FarmCli {
                                and a layered frame (6 passes) into out/<jobId>/, stop
                   up [--demo]  start the farm (optionally submit the demo jobs) and keep it running until Ctrl-C
                   down         stop a farm left running (reads .farm/pids)
-                  status       show the farm's processes""");
+                  status       show the farm's processes
+                  dlq list [<topic>]
+                               show dead letters: every *.dlq topic with its counts, or one topic's records
+                  dlq replay <topic> [--id <ce_id>|--all]
+                               republish dead letters to the topic they failed on, each once (./farm dlq help)""");
         return 2;
     }
 }

@@ -46,6 +46,29 @@ final class BrokerConfig {
         return file;
     }
 
+    /**
+     * {@code host:port} of the PLAINTEXT listener that {@link #writeServerProperties} last wrote into {@code dir}
+     * (the broker rewrites it on every start, with the port it got).
+     *
+     * @throws IOException when {@code dir} holds no {@code server.properties}
+     * @throws IllegalStateException when the file names no PLAINTEXT listener
+     */
+    static String readBootstrapServers(Path dir) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("server.properties"))) {
+            p.load(in);
+        }
+        String listeners = p.getProperty("advertised.listeners", "");
+        for (String listener : listeners.split(",")) {
+            String trimmed = listener.trim();
+            if (trimmed.startsWith("PLAINTEXT://")) {
+                return trimmed.substring("PLAINTEXT://".length());
+            }
+        }
+        throw new IllegalStateException(dir.resolve("server.properties")
+                + ": advertised.listeners names no PLAINTEXT listener: '" + listeners + "'");
+    }
+
     /** Writes a log4j2 configuration that logs warnings, plus the broker's start and stop, to stdout. */
     static Path writeLog4j(Path dir) throws IOException {
         Path file = dir.resolve("log4j2.properties");

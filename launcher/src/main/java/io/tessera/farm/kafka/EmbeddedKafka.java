@@ -67,6 +67,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         return kafka;
     }
 
+    /**
+     * {@code 127.0.0.1:<port>} of the broker last started with its data in {@code dir}, read from the configuration
+     * it was started with (the port is picked anew on every start). Says nothing about whether it still runs.
+     *
+     * @throws IOException when no broker was ever started in {@code dir}
+     */
+    public static String bootstrapServersOf(Path dir) throws IOException {
+        return BrokerConfig.readBootstrapServers(dir);
+    }
+
     /** {@code 127.0.0.1:<port>} of the PLAINTEXT listener. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
