@@ -114,6 +114,7 @@ final class ContractSamples {
                 Map.entry("TaskPlanned", assembly()),
                 Map.entry("TaskPlanned", composite()),
                 Map.entry("TaskPlanned", chunk()),
+                Map.entry("TaskPlanned", autoProbe()),
                 Map.entry("TaskReady", new TaskReady(tile(0), 3, AT)),
                 Map.entry("TaskDispatched", new TaskDispatched(chunk(), 1, AT)),
                 Map.entry("WorkerHeartbeat", new WorkerHeartbeat("cpu-1", Capability.CPU, 4, 4, 8, 16384, List.of(),
@@ -172,6 +173,12 @@ final class ContractSamples {
     static TaskPlanned chunk() {
         return new TaskPlanned(taskId("job-1", 2), "job-1", 2, 3, 9, 12, CPU, 50, SCENE, "/farm/out/job-1",
                 TaskKind.RENDER, null, List.of(), List.of(), List.of(), 1, false);
+    }
+
+    /** The probe of an autoChunk job (frames 1-240): one frame, more tasks to come once its time is measured. */
+    static TaskPlanned autoProbe() {
+        return new TaskPlanned(taskId("job-5", 0), "job-5", 0, 1, 1, 1, CPU, 40, SCENE, "/farm/out/job-5",
+                TaskKind.RENDER, null, List.of(), List.of(), List.of(), 0, false, true);
     }
 
     private static PixelRegion region(int i) {

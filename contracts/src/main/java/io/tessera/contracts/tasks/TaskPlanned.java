@@ -6,10 +6,14 @@ import java.util.List;
 
 /**
  * Segmentation cut a job into this task. Task ids are derived from the job id and the index, so
- * re-planning the same job yields the same ids.
+ * re-planning the same job yields the same ids. All TaskPlanned of a job are keyed by jobId.
+ * <p>
+ * Most jobs are planned all at once. An {@code autoChunk} job is planned in waves (a probe task first, then chunks
+ * sized from measured frame times): every TaskPlanned of a wave but the last says {@code moreTasks = true}, index
+ * values continue across waves, and {@code taskCount} counts the tasks planned so far including this wave.
  *
- * @param index     0-based position of the task in its job
- * @param taskCount number of tasks the job was cut into
+ * @param index     0-based position of the task in its job ({@code index < taskCount})
+ * @param taskCount number of tasks the job was cut into so far, including this task's wave
  * @param outputDir absolute directory the task's images are committed to
  * @param kind      render, assemble or composite
  * @param region    the tile a render task draws; null for whole frames
@@ -18,6 +22,9 @@ import java.util.List;
  * @param dependsOn task ids of the same job that must succeed before this one may run
  * @param order     dispatch order within the job (0 first): key frames first, then bisection order
  * @param preview   a key-frame task of a preview job: runs before anyone else's regular tasks
+ * @param moreTasks true when segmentation will plan more tasks of this job later (an {@code autoChunk} job before
+ *                  its last wave); false when the job's plan is complete. Records written before this field existed
+ *                  have no such field and read as false.
  */
 public record TaskPlanned(
         String taskId,
@@ -36,7 +43,8 @@ public record TaskPlanned(
         List<TaskInput> inputs,
         List<String> dependsOn,
         int order,
-        boolean preview) implements TesseraEvent {
+        boolean preview,
+        boolean moreTasks) implements TesseraEvent {
 
     /** Normalises absent lists to empty ones and an absent kind to render. */
     public TaskPlanned {
@@ -44,6 +52,15 @@ public record TaskPlanned(
         passes = passes == null ? List.of() : List.copyOf(passes);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** A task of a job planned all at once ({@code moreTasks = false}). */
+    public TaskPlanned(String taskId, String jobId, int index, int taskCount, int frameStart, int frameEnd,
+                       Requirements requirements, int priority, String scene, String outputDir, TaskKind kind,
+                       PixelRegion region, List<String> passes, List<TaskInput> inputs, List<String> dependsOn,
+                       int order, boolean preview) {
+        this(taskId, jobId, index, taskCount, frameStart, frameEnd, requirements, priority, scene, outputDir, kind,
+                region, passes, inputs, dependsOn, order, preview, false);
     }
 
     /** A whole-frame render task without dependencies (the walking skeleton's shape). */
@@ -55,7 +72,8 @@ public record TaskPlanned(
 
     /**
      * What part of the job this task is, for progress per strategy: {@code chunk}, {@code tile}, {@code pass},
-     * {@code assembly} or {@code composite}.
+     * {@code assembly} or {@code composite}. The probe task of an {@code autoChunk} job is a one-frame
+     * {@code chunk}: it writes a real final frame like any chunk.
      */
     public String part() {
         return switch (kind) {
