@@ -4,6 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tessera.messaging.outbox.OutboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The idempotent-consumer record: which {@code ce_id}s a consumer has applied. Call it inside the transaction
@@ -13,10 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Inbox {
 
     private final String insert;
+    private final String insertPrefix;
 
     Inbox(OutboxConfig config) {
         this.insert = "insert into " + config.schema() + ".inbox_event (consumer, event_id)"
                 + " values (:consumer, :eventId) on conflict do nothing";
+        this.insertPrefix = "insert into " + config.schema() + ".inbox_event (consumer, event_id) values ";
     }
 
     /**
@@ -30,5 +37,30 @@ public class Inbox {
                 .setParameter("eventId", eventId)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Marks many event ids as applied by {@code consumer} in the current transaction, with one multi-row insert.
+     *
+     * @return the ids applied for the first time (the others are redeliveries)
+     */
+    public Uni<Set<String>> firstDeliveries(String consumer, Collection<String> eventIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(eventIds));
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        StringBuilder sql = new StringBuilder(insertPrefix);
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:consumer, :e").append(i).append(')');
+        }
+        sql.append(" on conflict do nothing returning event_id");
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<String> query = session.createNativeQuery(sql.toString(), String.class)
+                    .setParameter("consumer", consumer);
+            for (int i = 0; i < ids.size(); i++) {
+                query.setParameter("e" + i, ids.get(i));
+            }
+            return query.getResultList();
+        }).map(Set::copyOf);
     }
 }

@@ -5,7 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.TesseraEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Writes events to the transactional outbox. Call it inside the transaction that changes the state the event
@@ -15,13 +17,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Outbox {
 
     private final String source;
+    /** Rows per multi-row insert of {@link #addAll}: 7 parameters each, far below PostgreSQL's 65,535. */
+    static final int ROWS_PER_INSERT = 500;
+
     private final String insert;
+    private final String insertPrefix;
 
     Outbox(@ConfigProperty(name = "quarkus.application.name") String applicationName, OutboxConfig config) {
         this.source = "/tessera/" + applicationName;
         this.insert = "insert into " + config.schema() + ".outbox_event"
                 + " (event_id, topic, record_key, partition_no, event_type, source, subject, payload)"
                 + " values (:eventId, :topic, :key, :partition, :type, :source, :subject, :payload)";
+        this.insertPrefix = "insert into " + config.schema() + ".outbox_event"
+                + " (event_id, topic, record_key, partition_no, event_type, source, subject, payload) values ";
     }
 
     /**
@@ -52,6 +60,52 @@ public class Outbox {
                 .setParameter("payload", envelope.data())
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** An event to add: where it goes and its CloudEvents id (see {@link #add(String, String, Integer, String, TesseraEvent)}). */
+    public record Pending(String topic, String key, Integer partition, String eventId, TesseraEvent event) {
+    }
+
+    /** Adds one event to the current transaction. */
+    public Uni<Void> add(Pending pending) {
+        return add(pending.topic(), pending.key(), pending.partition(), pending.eventId(), pending.event());
+    }
+
+    /**
+     * Adds many events to the current transaction with multi-row inserts (one round trip per {@value #ROWS_PER_INSERT}
+     * events), in list order.
+     */
+    public Uni<Void> addAll(List<Pending> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            List<Pending> slice = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            chain = chain.chain(() -> insertAll(slice));
+        }
+        return chain;
+    }
+
+    private Uni<Void> insertAll(List<Pending> slice) {
+        StringBuilder sql = new StringBuilder(insertPrefix);
+        for (int i = 0; i < slice.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:e").append(i).append(", :t").append(i).append(", :k").append(i)
+                    .append(", cast(:p").append(i).append(" as integer), :y").append(i).append(", :source, :s")
+                    .append(i).append(", :d").append(i).append(')');
+        }
+        return Panache.getSession().chain(session -> {
+            Mutiny.MutationQuery query = session.createNativeQuery(sql.toString()).setParameter("source", source);
+            for (int i = 0; i < slice.size(); i++) {
+                Pending pending = slice.get(i);
+                EventEnvelope envelope = EventEnvelope.of(pending.eventId(), source, pending.event());
+                query.setParameter("e" + i, envelope.id())
+                        .setParameter("t" + i, pending.topic())
+                        .setParameter("k" + i, pending.key())
+                        .setParameter("p" + i, pending.partition())
+                        .setParameter("y" + i, envelope.type())
+                        .setParameter("s" + i, envelope.subject())
+                        .setParameter("d" + i, envelope.data());
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /** The CloudEvents source of this service's events, e.g. {@code /tessera/monitoring}. */

@@ -34,7 +34,8 @@ public class OutboxProducer {
         this.producer = new KafkaProducer<>(props);
     }
 
-    Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+    /** Sends one record; the future completes when the broker acknowledged it (acks=all). */
+    public Future<RecordMetadata> send(ProducerRecord<String, String> record) {
         return producer.send(record);
     }
 

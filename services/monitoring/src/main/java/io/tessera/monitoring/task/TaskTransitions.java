@@ -9,6 +9,8 @@ import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Applies a state change to a (locked) task and writes its events to the outbox in the same transaction:
@@ -88,16 +90,26 @@ public class TaskTransitions {
         return changed(task, now);
     }
 
-    /** Publishes the status of a task just created (version 1), and its TaskReady when it was created QUEUED. */
-    public Uni<Void> created(TaskEntity task, Instant now) {
-        return task.state == TaskState.QUEUED
-                ? changed(task, now).chain(() -> announce(task, now))
-                : changed(task, now);
+    /**
+     * The events of a task just created (version 1): its status, and its TaskReady when it was created QUEUED.
+     * The caller adds them to the outbox of its transaction (many tasks at once: {@link Outbox#addAll}).
+     */
+    public List<Outbox.Pending> createdEvents(TaskEntity task, Instant now) {
+        List<Outbox.Pending> events = new ArrayList<>(2);
+        events.add(statusEvent(task, now));
+        if (task.state == TaskState.QUEUED) {
+            events.add(readyEvent(task, now));
+        }
+        return events;
     }
 
     private Uni<Void> announce(TaskEntity task, Instant now) {
-        return outbox.add(Topics.TASKS_READY, task.jobId, "task:" + task.taskId + ":" + task.attempt + ":ready",
-                new TaskReady(task.plan(), task.attempt, now));
+        return outbox.add(readyEvent(task, now));
+    }
+
+    private static Outbox.Pending readyEvent(TaskEntity task, Instant now) {
+        return new Outbox.Pending(Topics.TASKS_READY, task.jobId, null,
+                "task:" + task.taskId + ":" + task.attempt + ":ready", new TaskReady(task.plan(), task.attempt, now));
     }
 
     private Uni<Void> endAttempt(TaskEntity task, TaskState via, String reason, Instant now) {
@@ -108,10 +120,16 @@ public class TaskTransitions {
     }
 
     private Uni<Void> changed(TaskEntity task, Instant now) {
+        return outbox.add(statusEvent(task, now));
+    }
+
+    /** Counts the change (version) and describes it as a TaskStatusChanged. */
+    private static Outbox.Pending statusEvent(TaskEntity task, Instant now) {
         task.version = task.version + 1;
         task.updatedAt = now;
         TaskStatusChanged status = new TaskStatusChanged(task.taskId, task.jobId, task.index, task.frameStart,
                 task.frameEnd, task.state, task.attempt, task.workerId, task.reason, task.version, now);
-        return outbox.add(Topics.JOB_STATUS, task.jobId, "task:" + task.taskId + ":status:" + task.version, status);
+        return new Outbox.Pending(Topics.JOB_STATUS, task.jobId, null,
+                "task:" + task.taskId + ":status:" + task.version, status);
     }
 }

@@ -1,0 +1,96 @@
+package io.tessera.messaging.batch;
+
+import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.envelope.InvalidEventException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies one poll's records (a SmallRye {@code batch=true} channel) with few database round trips and without
+ * ever stalling the consumer or losing a record:
+ * <ol>
+ *   <li>each record is parsed; one that does not parse or validate is dead-lettered with the reason;</li>
+ *   <li>the parsed records are applied together, in poll order (the caller's transaction);</li>
+ *   <li>if that fails it is retried with back-off; if it still fails the records are applied one at a time, and
+ *       a record that fails on its own (after its own retries) is dead-lettered with the reason.</li>
+ * </ol>
+ * The Uni completes only after all of that, so SmallRye commits the batch's offsets after every record was
+ * applied or dead-lettered. Idempotence (ce_id in the inbox) makes the retries and a redelivery harmless.
+ *
+ * @param <T> what a record parses into
+ */
+public final class RecordBatch<T> {
+
+    /** A parsed record. */
+    public record Item<T>(ConsumerRecord<String, String> record, T value) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(RecordBatch.class);
+    private static final int RETRIES = 3;
+
+    private final Function<ConsumerRecord<String, String>, T> parse;
+    private final Function<List<Item<T>>, Uni<Void>> apply;
+    private final DeadLetters deadLetters;
+
+    /**
+     * @param parse       parses and validates a record; throws naming the field when it is invalid, returns null
+     *                    for a record this consumer ignores (another event type)
+     * @param apply       applies parsed records together, in order, in one transaction
+     * @param deadLetters where records that cannot be applied go
+     */
+    public RecordBatch(Function<ConsumerRecord<String, String>, T> parse, Function<List<Item<T>>, Uni<Void>> apply,
+                       DeadLetters deadLetters) {
+        this.parse = parse;
+        this.apply = apply;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Applies the records of one poll; completes when each was applied or dead-lettered. */
+    public Uni<Void> handle(ConsumerRecords<String, String> records) {
+        List<Item<T>> items = new ArrayList<>(records.count());
+        Uni<Void> rejected = Uni.createFrom().voidItem();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                T value = parse.apply(record);
+                if (value != null) {
+                    items.add(new Item<>(record, value));
+                }
+            } catch (RuntimeException e) {
+                rejected = rejected.chain(() -> deadLetters.send(record, e));
+            }
+        }
+        if (items.isEmpty()) {
+            return rejected;
+        }
+        return rejected.chain(() -> retried(Uni.createFrom().deferred(() -> apply.apply(items)))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("A batch of %d records could not be applied together (%s); applying them one by one",
+                            items.size(), e.toString());
+                    return oneByOne(items);
+                }));
+    }
+
+    private Uni<Void> oneByOne(List<Item<T>> items) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Item<T> item : items) {
+            chain = chain.chain(() -> retried(Uni.createFrom().deferred(() -> apply.apply(List.of(item))))
+                    .onFailure().recoverWithUni(e -> deadLetters.send(item.record(), e)));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> retried(Uni<Void> work) {
+        return work.onFailure(RecordBatch::transientFailure).retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(RETRIES);
+    }
+
+    /** Invalid input fails the same way every time; anything else (database, broker, lock) may pass on retry. */
+    private static boolean transientFailure(Throwable failure) {
+        return !(failure instanceof InvalidEventException);
+    }
+}
