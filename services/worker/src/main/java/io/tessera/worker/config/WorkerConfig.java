@@ -26,6 +26,22 @@ public interface WorkerConfig {
     @WithDefault("2s")
     Duration heartbeatInterval();
 
+    /**
+     * On SIGTERM the worker drains: it takes no new task and lets its running tasks finish for at most this long;
+     * a task still running then is stopped and handed back (TaskFailed, retryable). Must be positive.
+     */
+    @WithName("drain-grace")
+    @WithDefault("30s")
+    Duration drainGrace();
+
+    /**
+     * The longest one task's render may run on this worker; a render running longer is stopped and reported as
+     * TaskFailed (retryable, "run timeout: render exceeded ..."). Must be positive.
+     */
+    @WithName("run-timeout")
+    @WithDefault("2h")
+    Duration runTimeout();
+
     /** GPU settings. */
     Gpu gpu();
 

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
  * Publishes a WorkerHeartbeat to {@code farm.workers.v1} (key workerId, random ce_id) every
  * {@code tessera.worker.heartbeat-interval} (driven by {@link HeartbeatSchedule}): capability, slots, free slots,
  * cores, memory, GPUs, the leases of every running attempt, the calibration score and the task-topic partitions the
- * worker owns. The last beat, on shutdown, says STOPPING.
+ * worker owns. While the worker drains (SIGTERM) its beats say DRAINING and announce no free slot; the last beat
+ * says STOPPING.
  */
 @ApplicationScoped
 public class HeartbeatPublisher {
@@ -73,7 +74,8 @@ public class HeartbeatPublisher {
     public WorkerHeartbeat current() {
         Runtime runtime = Runtime.getRuntime();
         long maxMemory = runtime.maxMemory() == Long.MAX_VALUE ? runtime.totalMemory() : runtime.maxMemory();
-        return new WorkerHeartbeat(config.id(), config.capability(), slots.total(), slots.free(),
+        int free = state.acceptsWork() ? slots.free() : 0;
+        return new WorkerHeartbeat(config.id(), config.capability(), slots.total(), free,
                 runtime.availableProcessors(), maxMemory / MB, gpus.gpus(), gpus.source(), running.leases(), host,
                 pid, state.heartbeatState(), Instant.now(), score.score(), partitions.current());
     }

@@ -9,8 +9,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends a heartbeat every {@code tessera.worker.heartbeat-interval} on a worker thread, from the end of start-up
- * until shutdown begins (the lifecycle sends the last, STOPPING, beat). Heartbeats are periodic facts: a failed one
- * is logged and the next one follows.
+ * until shutdown begins (from then on the drain sends the DRAINING beats and the last, STOPPING, one). Heartbeats
+ * are periodic facts: a failed one is logged and the next one follows.
  */
 @ApplicationScoped
 public class HeartbeatSchedule {
@@ -28,7 +28,7 @@ public class HeartbeatSchedule {
 
     @Scheduled(every = "${tessera.worker.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void beat() {
-        if (!state.started() || state.stopping()) {
+        if (!state.started() || !state.acceptsWork()) {
             return;
         }
         try {

@@ -2,13 +2,10 @@ package io.tessera.worker.lifecycle;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.tessera.contracts.Topics;
 import io.tessera.worker.config.WorkerConfig;
-import io.tessera.worker.heartbeat.HeartbeatPublisher;
+import io.tessera.worker.tasks.FailureReasons;
 import io.tessera.worker.tasks.TaskConsumer;
-import io.tessera.worker.tasks.TaskExecution;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,16 +15,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Start-up checks and graceful shutdown. At start the task topic must be the one of the configured capability. On
- * SIGTERM the worker stops taking records (pauses the task consumer; records not yet started stay unacknowledged
- * for another worker), stops its running renders (reported as retryable failures, so monitoring re-queues them at
- * once) and sends a last heartbeat with state STOPPING.
+ * Start-up checks and graceful shutdown. At start the task topic must be the one of the configured capability and
+ * the drain grace period and run timeout must be positive. On SIGTERM (Quarkus' ShutdownEvent, before the
+ * messaging connectors close) the worker drains ({@link WorkerDrain}).
  */
 @ApplicationScoped
 public class WorkerLifecycle {
 
     private static final Logger LOG = Logger.getLogger(WorkerLifecycle.class);
-    private static final Duration SHUTDOWN_STEP = Duration.ofSeconds(5);
 
     @Inject
     WorkerConfig config;
@@ -36,13 +31,7 @@ public class WorkerLifecycle {
     WorkerState state;
 
     @Inject
-    KafkaClientService kafka;
-
-    @Inject
-    TaskExecution execution;
-
-    @Inject
-    HeartbeatPublisher heartbeats;
+    WorkerDrain drain;
 
     @ConfigProperty(name = "mp.messaging.incoming." + TaskConsumer.CHANNEL + ".topic")
     String taskTopic;
@@ -54,8 +43,11 @@ public class WorkerLifecycle {
             throw new IllegalStateException("mp.messaging.incoming." + TaskConsumer.CHANNEL + ".topic is '" + taskTopic
                     + "' but a " + config.capability().id() + " worker must consume '" + expected + "'");
         }
-        LOG.infof("Worker %s (%s, %d slot(s)) consumes %s", config.id(), config.capability().id(), config.slots(),
-                expected);
+        positive("tessera.worker.drain-grace", config.drainGrace());
+        positive("tessera.worker.run-timeout", config.runTimeout());
+        LOG.infof("Worker %s (%s, %d slot(s), run timeout %s, drain grace %s) consumes %s", config.id(),
+                config.capability().id(), config.slots(), FailureReasons.human(config.runTimeout()),
+                FailureReasons.human(config.drainGrace()), expected);
     }
 
     /** After the messaging connectors started (priority 1000): heartbeats may flow. */
@@ -63,26 +55,15 @@ public class WorkerLifecycle {
         state.markStarted();
     }
 
+    /** SIGTERM: drain (the connectors close only after the ShutdownEvent observers returned). */
     void onShutdown(@Observes ShutdownEvent event) {
-        state.beginStopping();
-        LOG.infof("Worker %s stopping: no new tasks", config.id());
-        pauseTasks();
-        execution.stopAll("worker stopping", SHUTDOWN_STEP);
-        try {
-            heartbeats.send().await().atMost(SHUTDOWN_STEP);
-        } catch (RuntimeException e) {
-            LOG.warnf("Last heartbeat (STOPPING) of worker %s not sent: %s", config.id(), e);
-        }
+        drain.drain();
     }
 
-    private void pauseTasks() {
-        try {
-            KafkaConsumer<Object, Object> consumer = kafka.getConsumer(TaskConsumer.CHANNEL);
-            if (consumer != null) {
-                consumer.pause().await().atMost(SHUTDOWN_STEP);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Cannot pause the task consumer of worker %s: %s", config.id(), e);
+    private static void positive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + ": must be a positive duration such as 30s or 2h (was "
+                    + value + ")");
         }
     }
 }

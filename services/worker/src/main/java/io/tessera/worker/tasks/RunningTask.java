@@ -15,6 +15,7 @@ public final class RunningTask {
     private final int attempt;
     private final String workerId;
     private final StagingPaths paths;
+    private volatile int framesDone;
     private String stopReason;
     private boolean stopRetryable;
     private Thread thread;
@@ -64,6 +65,21 @@ public final class RunningTask {
     /** The deterministic ce_id of this attempt's event with the given suffix, e.g. {@code started}. */
     public String ceId(String suffix) {
         return "task:" + task.taskId() + ":" + attempt + ":" + suffix;
+    }
+
+    /** Frames finished so far. */
+    public int framesDone() {
+        return framesDone;
+    }
+
+    /** Frames of the task. */
+    public int framesTotal() {
+        return task.frameCount();
+    }
+
+    /** Records that {@code done} frames are finished. */
+    public void framesDone(int done) {
+        framesDone = done;
     }
 
     /** The lease this attempt holds, as stated in heartbeats. */

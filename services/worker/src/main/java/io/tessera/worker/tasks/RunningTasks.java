@@ -2,25 +2,57 @@ package io.tessera.worker.tasks;
 
 import io.tessera.contracts.workers.Lease;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
-/** The attempts this worker holds leases of right now. */
+/** The attempts this worker holds leases of right now, from their TaskStarted until their final event. */
 @ApplicationScoped
 public class RunningTasks {
 
     private final Map<String, RunningTask> byKey = new ConcurrentHashMap<>();
+    private final Object emptied = new Object();
 
     /** Registers an attempt. */
     public void add(RunningTask task) {
         byKey.put(task.key(), task);
     }
 
-    /** Removes an attempt. */
+    /** Removes an attempt; wakes {@link #awaitNone(Duration)} when none is left. */
     public void remove(RunningTask task) {
         byKey.remove(task.key(), task);
+        if (byKey.isEmpty()) {
+            synchronized (emptied) {
+                emptied.notifyAll();
+            }
+        }
+    }
+
+    /** Whether no attempt is running. */
+    public boolean isEmpty() {
+        return byKey.isEmpty();
+    }
+
+    /**
+     * Waits until no attempt is running or {@code timeout} passed; true when none is running.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitNone(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (emptied) {
+            while (!byKey.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(emptied, left);
+            }
+        }
+        return true;
     }
 
     /** Whether this worker runs that attempt. */

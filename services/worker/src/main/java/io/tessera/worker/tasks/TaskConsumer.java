@@ -21,7 +21,10 @@ public class TaskConsumer {
     @Inject
     TaskIntake intake;
 
-    /** Takes one record on a worker thread; a stopping worker leaves it unacknowledged. */
+    /**
+     * Takes one record on a worker thread; a draining worker leaves it unacknowledged (never completes), so no later
+     * record is processed or committed either (records are handled one at a time, in order).
+     */
     @Incoming(CHANNEL)
     public Uni<Void> on(ConsumerRecord<String, String> record) {
         return Uni.createFrom().item(() -> intake.accept(record))

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -22,8 +24,10 @@ import org.jboss.logging.Logger;
 /**
  * Runs started attempts (render, assemble or composite, through the {@link RenderEngine}) on a pool of
  * {@code slots} render threads (never on the event loop): every frame, a TaskProgress after each, then TaskCompleted
- * with every staged output, or TaskFailed (retryable unless the job was cancelled). Frees the slot and the lease
- * when the final event is acknowledged.
+ * with every staged output, or TaskFailed (retryable unless the job was cancelled). A render running longer than
+ * {@code tessera.worker.run-timeout} is stopped (its thread interrupted; engines stop on interrupt) and reported as
+ * a retryable TaskFailed ("run timeout: render exceeded ..."). Frees the slot and the lease once the final event is
+ * acknowledged.
  */
 @ApplicationScoped
 public class TaskExecution {
@@ -31,6 +35,8 @@ public class TaskExecution {
     private static final Logger LOG = Logger.getLogger(TaskExecution.class);
 
     private final ExecutorService renderThreads;
+    private final ScheduledExecutorService timeouts;
+    private final Duration runTimeout;
 
     @Inject
     RenderEngine engine;
@@ -55,6 +61,12 @@ public class TaskExecution {
             t.setDaemon(true);
             return t;
         });
+        timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "run-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        runTimeout = config.runTimeout();
     }
 
     /** Renders an attempt whose TaskStarted was acknowledged; its slot is already taken. */
@@ -62,21 +74,9 @@ public class TaskExecution {
         renderThreads.execute(() -> run(task));
     }
 
-    /** Stops every running attempt (reported as retryable) and waits up to {@code wait} for their final events. */
-    public void stopAll(String reason, Duration wait) {
-        running.all().forEach(task -> task.stop(reason, true));
-        renderThreads.shutdown();
-        try {
-            if (!renderThreads.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("Renders still running after %s of shutdown: %s", wait, running.leases());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @PreDestroy
     void close() {
+        timeouts.shutdownNow();
         renderThreads.shutdownNow();
     }
 
@@ -86,9 +86,12 @@ public class TaskExecution {
         RenderResult result = null;
         Throwable failure = null;
         task.attach(Thread.currentThread());
+        ScheduledFuture<?> timeout = timeouts.schedule(() -> timedOut(task), runTimeout.toNanos(),
+                TimeUnit.NANOSECONDS);
         try {
             if (!task.stopped()) {
                 result = engine.render(request, (frame, done, total) -> {
+                    task.framesDone(done);
                     metrics.frameRendered(frame.millis());
                     events.progress(task, done, total);
                 });
@@ -96,6 +99,7 @@ public class TaskExecution {
         } catch (Throwable e) {
             failure = e;
         } finally {
+            timeout.cancel(false);
             task.detach();
             Thread.interrupted();
         }
@@ -110,10 +114,17 @@ public class TaskExecution {
         }
     }
 
+    private void timedOut(RunningTask task) {
+        LOG.warnf("Run timeout: taskId=%s attempt=%d jobId=%s rendered longer than %s (%d of %d frames done);"
+                + " stopping it", task.taskId(), task.attempt(), task.jobId(), FailureReasons.human(runTimeout),
+                task.framesDone(), task.framesTotal());
+        task.stop(FailureReasons.runTimeout(runTimeout, task), true);
+    }
+
     private void finish(RunningTask task, RenderResult result, Throwable failure, long millis) {
         int frames = task.task().frameCount();
         if (task.stopped() || result == null) {
-            String reason = task.stopped() ? task.stopReason() : reasonOf(failure);
+            String reason = task.stopped() ? task.stopReason() : FailureReasons.of(failure);
             boolean retryable = !task.stopped() || task.stopRetryable();
             metrics.taskFailed();
             LOG.warnf("Task failed taskId=%s attempt=%d jobId=%s part=%s frames=%d-%d (%d) millis=%d retryable=%s"
@@ -132,14 +143,6 @@ public class TaskExecution {
                 + " renderMillis=%d", task.taskId(), task.attempt(), task.jobId(), task.task().part(),
                 task.task().frameStart(), task.task().frameEnd(), frames, outputs.size(), millis,
                 result.renderMillis());
-    }
-
-    private static String reasonOf(Throwable failure) {
-        if (failure == null) {
-            return "render produced no result";
-        }
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     private static long millisSince(long nanos) {

@@ -21,6 +21,12 @@ import org.jboss.logging.Logger;
  * Takes a TaskDispatched record: validates it, skips attempts already taken and tasks of cancelled jobs, waits for
  * a free slot, sends TaskStarted and waits for its ack, then hands the attempt to {@link TaskExecution}. Blocking:
  * runs on a worker thread.
+ * <p>
+ * Once the worker drains (SIGTERM) a record that has not got its TaskStarted yet is never started: it is left
+ * unacknowledged, so its offset is never committed and the next owner of the partition in the group (another
+ * worker, after this one left) takes it. The attempt is registered as running before the drain is checked a last
+ * time, and the drain marks itself before it looks at the running attempts, so a record is either started and
+ * waited for by the drain or left for another worker, never both and never neither.
  */
 @ApplicationScoped
 public class TaskIntake {
@@ -63,7 +69,7 @@ public class TaskIntake {
      * Handles one record of the task topic.
      *
      * @return true when the record may be acknowledged (taken, skipped or ignored); false when the worker is
-     *         stopping and the record must stay unacknowledged for another worker
+     *         draining and the record must stay unacknowledged for another worker
      * @throws io.tessera.contracts.envelope.InvalidEventException for a record that is not a valid event
      */
     public boolean accept(ConsumerRecord<String, String> record) {
@@ -84,8 +90,8 @@ public class TaskIntake {
         if (skipCancelled(task, attempt)) {
             return true;
         }
-        if (!slots.take(state::stopping)) {
-            ledger.forget(task.taskId(), attempt);
+        if (!slots.take(() -> !state.acceptsWork())) {
+            leaveForAnotherWorker(task, attempt);
             return false;
         }
         RunningTask runningTask = new RunningTask(task, attempt, config.id(),
@@ -95,6 +101,10 @@ public class TaskIntake {
         try {
             if (skipCancelled(task, attempt)) {
                 return true;
+            }
+            if (!state.acceptsWork()) {
+                leaveForAnotherWorker(task, attempt);
+                return false;
             }
             events.started(runningTask);
             started = true;
@@ -113,6 +123,12 @@ public class TaskIntake {
                 task.jobId(), task.part(), task.frameStart(), task.frameEnd(), task.frameCount());
         execution.start(runningTask);
         return true;
+    }
+
+    private void leaveForAnotherWorker(TaskPlanned task, int attempt) {
+        ledger.forget(task.taskId(), attempt);
+        LOG.infof("Not starting taskId=%s attempt=%d jobId=%s: worker %s is draining; the record stays unacknowledged"
+                + " for another worker", task.taskId(), attempt, task.jobId(), config.id());
     }
 
     private boolean skipCancelled(TaskPlanned task, int attempt) {

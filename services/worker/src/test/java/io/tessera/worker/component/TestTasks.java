@@ -65,6 +65,36 @@ final class TestTasks {
         return RealInfrastructure.outputRoot().resolve(jobId);
     }
 
+    /** Task {@code index} of a CPU job: frames {@code start..end} of {@code scene}, attempt 1. */
+    static TaskDispatched cpuTask(String jobId, int index, int start, int end, String scene) {
+        String taskId = String.format("%s-t%05d", jobId, index);
+        TaskPlanned planned = new TaskPlanned(taskId, jobId, index, index + 1, start, end,
+                new Requirements(Capability.CPU, null, null), 50, scene, outputDir(jobId).toString());
+        return new TaskDispatched(planned, 1, Instant.now());
+    }
+
+    /**
+     * The demo scene at {@code width}×{@code height} with {@code samples} antialiasing and ambient-occlusion
+     * samples per pixel: a real, honest way to make a render slow (the renderer checks for an interrupt before
+     * every row).
+     */
+    static String heavyDemoScene(int width, int height, int samples) {
+        try {
+            ObjectNode scene = (ObjectNode) Json.MAPPER.readTree(demoScene(width, height));
+            scene.put("samples", samples);
+            ((ObjectNode) scene.get("ambientOcclusion")).put("samples", samples);
+            return Json.MAPPER.writeValueAsString(scene);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Produces the dispatch to the CPU task topic with key {@code key}. */
+    static void dispatchCpu(TaskDispatched dispatched, String key) {
+        KafkaTestClient.produce(Topics.TASKS_CPU, key,
+                "task:" + dispatched.task().taskId() + ":" + dispatched.attempt() + ":dispatched", dispatched);
+    }
+
     /** Produces the dispatch to the GPU task topic with key {@code key}. */
     static void dispatch(TaskDispatched dispatched, String key) {
         KafkaTestClient.produce(Topics.TASKS_GPU, key,
