@@ -14,6 +14,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tessera.contracts.JobState;
 import io.tessera.contracts.TaskState;
 import io.tessera.contracts.Topics;
+import io.tessera.contracts.tasks.TaskPlanned;
+import io.tessera.contracts.Capability;
+import io.tessera.contracts.jobs.Requirements;
+import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.envelope.CloudEventHeaders;
 import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.envelope.Json;
@@ -189,6 +193,7 @@ class MonitoringServiceTest {
         awaitTask(job.taskId(0), "QUEUED", 1);
         job.started(0, 1, "worker-a");
         TaskRow running = awaitTask(job.taskId(0), "RUNNING", 1);
+        awaitJobProgress(job.jobId, JobState.RUNNING);
         long jobVersion = MonitoringDb.job(job.jobId).version();
 
         job.plan(0);
@@ -200,7 +205,8 @@ class MonitoringServiceTest {
 
         TaskRow after = MonitoringDb.task(job.taskId(0));
         assertEquals(running.version() + 2, after.version(), "only the FAILED and QUEUED changes count");
-        assertEquals(jobVersion + 1, MonitoringDb.job(job.jobId).version());
+        long refreshed = eventually(WAIT, () -> MonitoringDb.job(job.jobId).version(), v -> v > jobVersion);
+        assertEquals(jobVersion + 1, refreshed, "one re-evaluation of the job for the failure and its retry");
         long statusRecords = KafkaTestClient.readAll(Topics.JOB_STATUS).stream()
                 .filter(r -> job.taskId(0).equals(KafkaTestClient.header(r, CloudEventHeaders.SUBJECT)))
                 .count();
@@ -226,6 +232,32 @@ class MonitoringServiceTest {
         awaitTask(job.taskId(0), "QUEUED", 1);
         job.started(0, 1, "worker-a");
         awaitTask(job.taskId(0), "RUNNING", 1);
+    }
+
+    @Test
+    void anInvalidTaskPlannedAmongValidOnesIsDeadLetteredAndTheOthersAreRecorded() {
+        Events job = new Events(3);
+        KafkaTestClient.produce(Topics.JOBS, job.jobId, "job:" + job.jobId + ":submitted",
+                new JobSubmitted(job.jobId, job.jobId, "test", "studio-a", "{}", 1, 3, 1, job.outputDir.toString(), 50,
+                        new Requirements(Capability.CPU, null, null), Instant.now()));
+        job.plan(0);
+        TaskPlanned good = job.planned(1);
+        KafkaTestClient.produce(Topics.TASKS_PLANNED, job.jobId, "task:" + job.taskId(1) + ":planned:broken",
+                new TaskPlanned(good.taskId(), good.jobId(), good.index(), good.taskCount(), good.frameStart(),
+                        good.frameEnd(), good.requirements(), good.priority(), good.scene(), null));
+        job.plan(1);
+        job.plan(2);
+
+        ConsumerRecord<String, String> dead = KafkaTestClient.await(Topics.dlq(Topics.TASKS_PLANNED),
+                r -> ("task:" + job.taskId(1) + ":planned:broken").equals(KafkaTestClient.header(r, CloudEventHeaders.ID)),
+                WAIT);
+        String reason = KafkaTestClient.header(dead, CloudEventHeaders.DEAD_LETTER_REASON);
+        assertEquals("outputDir: is required", reason);
+        assertEquals(Topics.TASKS_PLANNED, KafkaTestClient.header(dead, "dead-letter-topic"));
+        for (int i = 0; i < 3; i++) {
+            awaitTask(job.taskId(i), "QUEUED", 1);
+            awaitReady(job.jobId, job.taskId(i), 1);
+        }
     }
 
     @Test
