@@ -114,7 +114,8 @@ public class Dispatcher {
                                 worker.leases(), worker.lastSeen);
                         int busy = capacity.busy(load, dispatches, now);
                         free.add(new FreeWorker(worker.workerId, capability, worker.cores, worker.memoryMb,
-                                worker.score, Math.max(0, worker.slots - busy), busy, worker.partitions()));
+                                worker.score, workers.liveness().acceptsWork(worker, now)
+                                        ? Math.max(0, worker.slots - busy) : 0, busy, worker.partitions()));
                     }
                     return free;
                 }));

@@ -12,10 +12,18 @@ import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.contracts.tasks.TaskReady;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.tessera.contracts.jobs.Requirements;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.function.UnaryOperator;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,11 +45,12 @@ public class ReadyQueue {
     private final WorkerRegistry workers;
     private final UnplaceableWarnings warnings;
     private final MeterRegistry meters;
-    private final String advanceAttempt;
-    private final String dropOlderDispatch;
+    private final String advanceAttempts;
+    private final String dropOlderDispatches;
     private final String dropPending;
-    private final String seeJob;
+    private final String seeJobs;
     private final String insertPending;
+    private final String insertPendingEnd;
 
     ReadyQueue(Cancellations cancellations, WorkerRegistry workers, AssignmentConfig config, MeterRegistry meters,
                @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
@@ -49,17 +58,17 @@ public class ReadyQueue {
         this.workers = workers;
         this.warnings = new UnplaceableWarnings(config.unplaceableJobsRemembered());
         this.meters = meters;
-        this.advanceAttempt = "insert into " + schema + ".task_attempt as a (task_id, attempt) values (:taskId, :attempt)"
-                + " on conflict (task_id) do update set attempt = excluded.attempt where a.attempt < excluded.attempt";
-        this.dropOlderDispatch = "delete from " + schema + ".dispatched_task where task_id = :taskId and attempt < :attempt";
-        this.dropPending = "delete from " + schema + ".pending_task where task_id = :taskId";
-        this.seeJob = "insert into " + schema + ".job_seen as j (job_id, first_seen) values (:jobId, :seen)"
-                + " on conflict (job_id) do update set first_seen = least(j.first_seen, excluded.first_seen)";
+        this.advanceAttempts = "insert into " + schema + ".task_attempt as a (task_id, attempt) values ";
+        this.dropOlderDispatches = "delete from " + schema + ".dispatched_task d using " + schema + ".task_attempt a"
+                + " where d.task_id in (:ids) and a.task_id = d.task_id and d.attempt < a.attempt";
+        this.dropPending = "delete from " + schema + ".pending_task where task_id in (:ids)";
+        this.seeJobs = "insert into " + schema + ".job_seen as j (job_id, first_seen) values ";
         this.insertPending = "insert into " + schema + ".pending_task (task_id, attempt, job_id, capability, min_cores,"
                 + " min_memory_mb, priority, preview, job_seen_at, task_order, ready_at, task_json)"
-                + " values (:taskId, :attempt, :jobId, :capability, cast(:minCores as integer),"
-                + " cast(:minMemoryMb as integer), :priority, :preview,"
-                + " (select first_seen from " + schema + ".job_seen where job_id = :jobId), :order, :readyAt, :taskJson)";
+                + " select v.task_id, v.attempt, v.job_id, v.capability, v.min_cores, v.min_memory_mb, v.priority,"
+                + " v.preview, j.first_seen, v.task_order, v.ready_at, v.task_json from (values ";
+        this.insertPendingEnd = ") as v (task_id, attempt, job_id, capability, min_cores, min_memory_mb, priority,"
+                + " preview, task_order, ready_at, task_json) join " + schema + ".job_seen j on j.job_id = v.job_id";
     }
 
     /**
@@ -68,37 +77,164 @@ public class ReadyQueue {
      * @throws InvalidEventException naming the field when the event cannot be queued
      */
     public Uni<Outcome> enqueue(TaskReady ready) {
-        validate(ready);
-        TaskPlanned task = ready.task();
-        Instant readyAt = ready.readyAt() == null ? Instant.now() : ready.readyAt();
-        return Panache.withTransaction(() -> cancellations.isCancelled(task.jobId()).chain(cancelled -> cancelled
-                        ? Uni.createFrom().item(Outcome.JOB_CANCELLED)
-                        : update(advanceAttempt, q -> q.setParameter("taskId", task.taskId())
-                                .setParameter("attempt", ready.attempt()))
-                                .chain(advanced -> advanced == 0
-                                        ? Uni.createFrom().item(Outcome.STALE)
-                                        : insert(task, ready.attempt(), readyAt))))
-                .invoke(outcome -> report(outcome, task, ready.attempt()));
+        return enqueueAll(List.of(ready)).map(outcomes -> outcomes.get(0));
     }
 
-    private Uni<Outcome> insert(TaskPlanned task, int attempt, Instant readyAt) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(readyAt, ZoneOffset.UTC);
-        return update(dropOlderDispatch, q -> q.setParameter("taskId", task.taskId()).setParameter("attempt", attempt))
-                .chain(() -> update(dropPending, q -> q.setParameter("taskId", task.taskId())))
-                .chain(() -> update(seeJob, q -> q.setParameter("jobId", task.jobId()).setParameter("seen", at)))
-                .chain(() -> update(insertPending, q -> q.setParameter("taskId", task.taskId())
-                        .setParameter("attempt", attempt)
-                        .setParameter("jobId", task.jobId())
-                        .setParameter("capability", task.requirements().capability().id())
-                        .setParameter("minCores", task.requirements().minCores())
-                        .setParameter("minMemoryMb", task.requirements().minMemoryMb())
-                        .setParameter("priority", task.priority())
-                        .setParameter("preview", task.preview())
-                        .setParameter("order", task.order())
-                        .setParameter("readyAt", at)
-                        .setParameter("taskJson", Json.write(task))))
-                .chain(() -> workers.canPlace(task.requirements()))
-                .map(placeable -> placeable ? Outcome.QUEUED : Outcome.QUEUED_UNPLACEABLE);
+    /**
+     * Queues many ready task attempts in one transaction, with one multi-row statement per step (attempts, dropped
+     * older attempts, job first-seen times, queue rows) instead of one round trip per step per task; completes with
+     * one outcome per event, in order. Of two attempts of one task in the batch only the newer can be queued.
+     *
+     * @throws InvalidEventException naming the field when an event cannot be queued
+     */
+    public Uni<List<Outcome>> enqueueAll(List<TaskReady> batch) {
+        batch.forEach(ReadyQueue::validate);
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> cancelled(batch).chain(cancelled -> {
+            Map<String, TaskReady> newest = new LinkedHashMap<>();
+            for (TaskReady ready : batch) {
+                if (!cancelled.contains(ready.task().jobId())) {
+                    newest.merge(ready.task().taskId(), ready, (a, b) -> b.attempt() > a.attempt() ? b : a);
+                }
+            }
+            return advance(newest.values()).chain(advanced -> {
+                List<TaskReady> queued = newest.values().stream()
+                        .filter(r -> advanced.contains(key(r.task().taskId(), r.attempt()))).toList();
+                return insert(queued, now).chain(() -> placeable(queued)).map(placeable -> {
+                    List<Outcome> outcomes = new ArrayList<>(batch.size());
+                    for (TaskReady ready : batch) {
+                        TaskPlanned task = ready.task();
+                        Outcome outcome;
+                        if (cancelled.contains(task.jobId())) {
+                            outcome = Outcome.JOB_CANCELLED;
+                        } else if (newest.get(task.taskId()) != ready
+                                || !advanced.contains(key(task.taskId(), ready.attempt()))) {
+                            outcome = Outcome.STALE;
+                        } else {
+                            outcome = placeable.contains(task.requirements()) ? Outcome.QUEUED
+                                    : Outcome.QUEUED_UNPLACEABLE;
+                        }
+                        outcomes.add(outcome);
+                    }
+                    return outcomes;
+                });
+            });
+        })).invoke(outcomes -> {
+            for (int i = 0; i < batch.size(); i++) {
+                report(outcomes.get(i), batch.get(i).task(), batch.get(i).attempt());
+            }
+        });
+    }
+
+    private Uni<Set<String>> cancelled(List<TaskReady> batch) {
+        List<String> jobIds = batch.stream().map(r -> r.task().jobId()).distinct().toList();
+        return Panache.getSession().chain(session -> session.createQuery(
+                        "select c.jobId from CancelledJob c where c.jobId in (:ids)", String.class)
+                .setParameter("ids", jobIds).getResultList()).map(Set::copyOf);
+    }
+
+    /** Records each attempt unless the task already has this or a newer one; returns the advanced task#attempt keys. */
+    private Uni<Set<String>> advance(Collection<TaskReady> ready) {
+        if (ready.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<TaskReady> rows = List.copyOf(ready);
+        StringBuilder sql = new StringBuilder(advanceAttempts);
+        values(sql, rows.size(), "(:t%d, :a%d)");
+        sql.append(" on conflict (task_id) do update set attempt = excluded.attempt")
+                .append(" where a.attempt < excluded.attempt returning task_id, attempt");
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql.toString(), Object[].class);
+            for (int i = 0; i < rows.size(); i++) {
+                query.setParameter("t" + i, rows.get(i).task().taskId()).setParameter("a" + i, rows.get(i).attempt());
+            }
+            return query.getResultList();
+        }).map(result -> {
+            Set<String> advanced = new HashSet<>();
+            result.forEach(row -> advanced.add(key((String) row[0], ((Number) row[1]).intValue())));
+            return advanced;
+        });
+    }
+
+    /** Replaces each task's older queued or dispatched attempt by the new one, ranked by its job's first sight. */
+    private Uni<Void> insert(List<TaskReady> queued, Instant now) {
+        if (queued.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> taskIds = queued.stream().map(r -> r.task().taskId()).toList();
+        Map<String, Instant> firstReady = new TreeMap<>();
+        for (TaskReady ready : queued) {
+            firstReady.merge(ready.task().jobId(), readyAt(ready, now), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        StringBuilder seen = new StringBuilder(seeJobs);
+        values(seen, firstReady.size(), "(:j%d, :s%d)");
+        seen.append(" on conflict (job_id) do update set first_seen = least(j.first_seen, excluded.first_seen)");
+        StringBuilder pending = new StringBuilder(insertPending);
+        values(pending, queued.size(), "(:t%d, cast(:a%d as integer), :j%d, :c%d, cast(:mc%d as integer),"
+                + " cast(:mm%d as integer), cast(:p%d as integer), cast(:v%d as boolean), cast(:o%d as integer),"
+                + " cast(:r%d as timestamptz), :x%d)");
+        pending.append(insertPendingEnd);
+        return Panache.getSession().chain(session -> session.createNativeQuery(dropOlderDispatches)
+                        .setParameter("ids", taskIds).executeUpdate()
+                        .chain(() -> session.createNativeQuery(dropPending).setParameter("ids", taskIds).executeUpdate())
+                        .chain(() -> {
+                            Mutiny.MutationQuery query = session.createNativeQuery(seen.toString());
+                            int i = 0;
+                            for (Map.Entry<String, Instant> job : firstReady.entrySet()) {
+                                query.setParameter("j" + i, job.getKey())
+                                        .setParameter("s" + i, OffsetDateTime.ofInstant(job.getValue(), ZoneOffset.UTC));
+                                i++;
+                            }
+                            return query.executeUpdate();
+                        })
+                        .chain(() -> {
+                            Mutiny.MutationQuery query = session.createNativeQuery(pending.toString());
+                            for (int i = 0; i < queued.size(); i++) {
+                                TaskReady ready = queued.get(i);
+                                TaskPlanned task = ready.task();
+                                query.setParameter("t" + i, task.taskId())
+                                        .setParameter("a" + i, ready.attempt())
+                                        .setParameter("j" + i, task.jobId())
+                                        .setParameter("c" + i, task.requirements().capability().id())
+                                        .setParameter("mc" + i, task.requirements().minCores())
+                                        .setParameter("mm" + i, task.requirements().minMemoryMb())
+                                        .setParameter("p" + i, task.priority())
+                                        .setParameter("v" + i, task.preview())
+                                        .setParameter("o" + i, task.order())
+                                        .setParameter("r" + i, OffsetDateTime.ofInstant(readyAt(ready, now), ZoneOffset.UTC))
+                                        .setParameter("x" + i, Json.write(task));
+                            }
+                            return query.executeUpdate();
+                        }))
+                .replaceWithVoid();
+    }
+
+    /** The requirements among the queued tasks' that some live worker satisfies. */
+    private Uni<Set<Requirements>> placeable(List<TaskReady> queued) {
+        Set<Requirements> placeable = new HashSet<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Requirements requirements : queued.stream().map(r -> r.task().requirements()).distinct().toList()) {
+            chain = chain.chain(() -> workers.canPlace(requirements).invoke(can -> {
+                if (can) {
+                    placeable.add(requirements);
+                }
+            })).replaceWithVoid();
+        }
+        return chain.replaceWith(placeable);
+    }
+
+    private static Instant readyAt(TaskReady ready, Instant now) {
+        return ready.readyAt() == null ? now : ready.readyAt();
+    }
+
+    private static void values(StringBuilder sql, int rows, String row) {
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row.replace("%d", Integer.toString(i)));
+        }
+    }
+
+    private static String key(String taskId, int attempt) {
+        return taskId + "#" + attempt;
     }
 
     private void report(Outcome outcome, TaskPlanned task, int attempt) {
@@ -127,7 +263,8 @@ public class ReadyQueue {
         }
     }
 
-    private static void validate(TaskReady ready) {
+    /** Checks what queueing needs of a TaskReady; throws naming the field. */
+    static void validate(TaskReady ready) {
         TaskPlanned task = ready.task();
         if (task == null) {
             throw new InvalidEventException("task: is required");
@@ -144,9 +281,5 @@ public class ReadyQueue {
         if (ready.attempt() < 1) {
             throw new InvalidEventException("attempt: must be at least 1, was " + ready.attempt());
         }
-    }
-
-    private static Uni<Integer> update(String sql, UnaryOperator<Mutiny.MutationQuery> params) {
-        return Panache.getSession().chain(session -> params.apply(session.createNativeQuery(sql)).executeUpdate());
     }
 }

@@ -12,6 +12,9 @@ public final class WorkerLiveness {
     /** The state a worker sends on its last heartbeat. */
     public static final String STOPPING = "STOPPING";
 
+    /** The state of a worker that got SIGTERM: live (its running tasks count) but taking no new task. */
+    public static final String DRAINING = "DRAINING";
+
     private final Duration timeout;
 
     /** @param timeout the longest silence of a live worker */
@@ -29,6 +32,11 @@ public final class WorkerLiveness {
     /** Whether {@code worker} is live at {@code now}. */
     public boolean isLive(Worker worker, Instant now) {
         return isLive(worker.state, worker.lastSeen, now);
+    }
+
+    /** Whether {@code worker} is live at {@code now} and takes new tasks (it is not draining). */
+    public boolean acceptsWork(Worker worker, Instant now) {
+        return isLive(worker, now) && !DRAINING.equalsIgnoreCase(worker.state);
     }
 
     /**

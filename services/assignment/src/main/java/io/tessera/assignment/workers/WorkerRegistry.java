@@ -91,11 +91,11 @@ public class WorkerRegistry {
                 .map(workers -> workers.stream().filter(w -> liveness.isLive(w, now)).toList());
     }
 
-    /** Whether a live worker satisfies {@code requirements}; call inside a session. */
+    /** Whether a live worker taking work satisfies {@code requirements}; call inside a session. */
     public Uni<Boolean> canPlace(Requirements requirements) {
         Instant now = Instant.now();
         return Worker.<Worker>list("capability", requirements.capability().id())
-                .map(workers -> workers.stream().anyMatch(w -> liveness.isLive(w, now)
+                .map(workers -> workers.stream().anyMatch(w -> liveness.acceptsWork(w, now)
                         && requirements.satisfiedBy(w.capability(), w.cores, w.memoryMb)));
     }
 }

@@ -31,6 +31,19 @@ class WorkerLivenessTest {
     }
 
     @Test
+    void aDrainingWorkerIsLiveButTakesNoNewWork() {
+        Worker draining = new Worker();
+        draining.state = "DRAINING";
+        draining.lastSeen = NOW.minusSeconds(1);
+        Worker running = new Worker();
+        running.state = "RUNNING";
+        running.lastSeen = NOW.minusSeconds(1);
+        assertTrue(liveness.isLive(draining, NOW), "its running tasks still hold their slots");
+        assertFalse(liveness.acceptsWork(draining, NOW));
+        assertTrue(liveness.acceptsWork(running, NOW));
+    }
+
+    @Test
     void lastSeenIsTheSendTimeButNeverInTheFuture() {
         assertEquals(NOW.minusSeconds(30), WorkerLiveness.lastSeen(NOW.minusSeconds(30), NOW));
         assertEquals(NOW, WorkerLiveness.lastSeen(NOW.plusSeconds(3600), NOW));
