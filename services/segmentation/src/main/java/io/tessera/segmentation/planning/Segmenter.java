@@ -15,7 +15,7 @@ import java.util.List;
  * its tasks and checks the plan's dependency graph ({@link TaskGraph}) before anything is published. Every strategy
  * enforces {@code tessera.segmentation.max-tasks-per-job} before building a task.
  * <p>
- * {@code autoChunk} is not applied yet: such a job is planned with its {@code chunkSize}.
+ * Jobs with {@code autoChunk} are planned in waves by {@code auto.AutoChunkService} instead.
  */
 @ApplicationScoped
 public class Segmenter {
@@ -36,15 +36,24 @@ public class Segmenter {
      * @throws InvalidEventException naming the field and the rule when the job cannot be planned
      */
     public List<TaskPlanned> plan(JobSubmitted job) {
+        checkCommon(job);
+        List<TaskPlanned> tasks = strategyFor(job).plan(job);
+        TaskGraph.check(tasks);
+        return tasks;
+    }
+
+    /**
+     * Checks what every job needs, whichever way it is planned: a jobId and a capability.
+     *
+     * @throws InvalidEventException naming the field
+     */
+    public static void checkCommon(JobSubmitted job) {
         if (job.jobId() == null || job.jobId().isBlank()) {
             throw new InvalidEventException("jobId: is required");
         }
         if (job.requirements() == null || job.requirements().capability() == null) {
             throw new InvalidEventException("requirements.capability: is required");
         }
-        List<TaskPlanned> tasks = strategyFor(job).plan(job);
-        TaskGraph.check(tasks);
-        return tasks;
     }
 
     /** The strategy the job asked for. */

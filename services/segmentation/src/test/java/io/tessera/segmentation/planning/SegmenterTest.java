@@ -33,6 +33,11 @@ class SegmenterTest {
         public int publishConcurrency() {
             return 8;
         }
+
+        @Override
+        public AutoChunk autoChunk() {
+            return null;
+        }
     });
 
     private static JobSubmitted job(Strategy strategy, TileGrid tiles, List<String> passes, int frameEnd) {
