@@ -97,6 +97,26 @@ public class JobEntity {
 
     public String reason;
 
+    /** The target task duration of an autoChunk job in seconds; null for fixed chunks. */
+    @Column(name = "auto_target_seconds")
+    public Integer autoTargetSeconds;
+
+    /** autoChunk jobs: tasks segmentation planned so far (the latest TaskPlanned.taskCount). */
+    @Column(name = "tasks_planned")
+    public int tasksPlanned;
+
+    /** autoChunk jobs: frames covered by the tasks planned so far. */
+    @Column(name = "frames_planned")
+    public long framesPlanned;
+
+    /** autoChunk jobs: the chunk size of the latest wave (its longest task). */
+    @Column(name = "wave_chunk_size")
+    public int waveChunkSize;
+
+    /** False while segmentation will plan more tasks of the job (an autoChunk job before its last wave). */
+    @Column(name = "plan_complete")
+    public boolean planComplete = true;
+
     /** The version of the last applied JobProgress; -1 before any. */
     @Column(name = "status_version")
     public long statusVersion;

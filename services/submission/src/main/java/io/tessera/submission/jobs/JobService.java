@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.JobState;
 import io.tessera.contracts.Topics;
+import io.tessera.contracts.jobs.AutoChunk;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.messaging.outbox.Outbox;
@@ -59,9 +60,11 @@ public class JobService {
                 .invoke(submission -> {
                     if (submission.created()) {
                         metrics.submitted(request.requirements().capability(), channel);
-                        LOG.infof("Job %s submitted over %s (requestId %s, strategy %s, %d tasks)",
+                        LOG.infof("Job %s submitted over %s (requestId %s, strategy %s, %s)",
                                 submission.job().jobId(), channel.id(), request.requestId(),
-                                request.strategy().id(), request.taskCount());
+                                request.strategy().id(), request.autoChunk()
+                                        ? "autoChunk, target " + request.targetSeconds() + " s per task"
+                                        : request.taskCount() + " tasks");
                     } else {
                         LOG.infof("Job request %s over %s is a duplicate of job %s", request.requestId(),
                                 channel.id(), submission.job().jobId());
@@ -161,6 +164,8 @@ public class JobService {
         job.passes = JsonColumns.strings(request.passes());
         job.dependsOn = JsonColumns.strings(request.dependsOn());
         job.preview = request.preview();
+        job.autoTargetSeconds = request.targetSeconds();
+        job.planComplete = !request.autoChunk();
         job.parts = "{}";
         job.tasksTotal = request.taskCount();
         job.tasksByState = "{}";
@@ -171,7 +176,9 @@ public class JobService {
         job.updatedAt = now;
         JobSubmitted event = new JobSubmitted(jobId, job.requestId, job.name, job.studio, job.scene,
                 job.frameStart, job.frameEnd, job.chunkSize, job.outputDir, job.priority, request.requirements(), now,
-                request.strategy(), request.tiles(), request.passes(), null, request.dependsOn(), request.preview());
+                request.strategy(), request.tiles(), request.passes(),
+                request.autoChunk() ? new AutoChunk(request.targetSeconds()) : null, request.dependsOn(),
+                request.preview());
         return jobs.persist(job)
                 .chain(() -> jobs.flush())
                 .chain(() -> outbox.add(Topics.JOBS, jobId, "job:" + jobId + ":submitted", event))

@@ -54,9 +54,12 @@ public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> 
      * Inserts the task in state PLANNED, or fills the static information of a task whose status arrived first;
      * the state, attempt and worker are left to TaskStatusChanged. Call inside a transaction. Re-applying the same
      * TaskPlanned changes nothing.
+     *
+     * @return true when the task's TaskPlanned was not applied before (a redelivery answers false)
      */
-    Uni<Void> apply(TaskPlanned event) {
+    Uni<Boolean> apply(TaskPlanned event) {
         return findById(event.taskId()).chain(existing -> {
+            boolean first = existing == null || existing.kind == null;
             TaskEntity task = existing;
             if (task == null) {
                 task = unplanned(event.taskId());
@@ -77,7 +80,7 @@ public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> 
             task.passes = JsonColumns.strings(event.passes());
             task.dependsOn = JsonColumns.strings(event.dependsOn());
             task.order = event.order();
-            return existing != null ? Uni.createFrom().voidItem() : persist(task).replaceWithVoid();
+            return existing != null ? Uni.createFrom().item(first) : persist(task).replaceWith(first);
         });
     }
 

@@ -80,12 +80,13 @@ public final class JobRequestValidator {
             errors.add(new Violation("chunkSize", "must be between 1 and " + MAX_CHUNK_SIZE));
         }
         Strategy strategy = StrategyRules.strategy(in.strategy(), errors);
-        StrategyRules.autoChunk(in.autoChunk(), errors);
+        Integer targetSeconds = StrategyRules.autoChunk(strategy, in.autoChunk(), in.chunkSize(), errors);
         TileGrid tiles = strategies.tiles(strategy, in.tiles(), parsed == null ? 0 : parsed.width(),
                 parsed == null ? 0 : parsed.height(), errors);
         List<String> passes = StrategyRules.passes(strategy, in.passes(), errors);
         long frameCount = checkFrames(in.frames(), errors);
-        long tasks = checkTasks(strategy, frameCount, chunkSize, tiles, passes, parsed, errors);
+        boolean auto = in.autoChunk() != null && !in.autoChunk().isNull() && !in.autoChunk().isMissingNode();
+        long tasks = auto ? 0 : checkTasks(strategy, frameCount, chunkSize, tiles, passes, parsed, errors);
         int priority = in.priority() == null ? DEFAULT_PRIORITY : in.priority();
         if (priority < 0 || priority > 100) {
             errors.add(new Violation("priority", "must be between 0 and 100"));
@@ -100,7 +101,7 @@ public final class JobRequestValidator {
         }
         return new ValidJobRequest(in.requestId(), in.name().trim(), in.studio(), scene, in.frames().start(),
                 in.frames().end(), chunkSize, in.output(), priority, requirements, (int) tasks, strategy, tiles,
-                passes, dependsOn, Boolean.TRUE.equals(in.preview()));
+                passes, dependsOn, Boolean.TRUE.equals(in.preview()), targetSeconds);
     }
 
     private static void checkRequestId(String requestId, Channel channel, List<Violation> errors) {

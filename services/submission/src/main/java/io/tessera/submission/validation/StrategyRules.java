@@ -38,11 +38,51 @@ final class StrategyRules {
         }
     }
 
-    /** {@code autoChunk} is part of the contract but not supported by this version. */
-    static void autoChunk(JsonNode autoChunk, List<Violation> errors) {
-        if (autoChunk != null && !autoChunk.isNull() && !autoChunk.isMissingNode()) {
-            errors.add(new Violation("autoChunk", "is not supported yet; give chunkSize"));
+    /** The shortest target task duration of an {@code autoChunk} job, in seconds. */
+    static final int MIN_TARGET_SECONDS = 1;
+    /** The longest target task duration of an {@code autoChunk} job, in seconds (one day). */
+    static final int MAX_TARGET_SECONDS = 86_400;
+
+    /**
+     * Checks {@code autoChunk}: a JSON object {@code {"targetSeconds": N}} with N an integer of
+     * {@value #MIN_TARGET_SECONDS}..{@value #MAX_TARGET_SECONDS}, only with strategy frames and without
+     * {@code chunkSize} (segmentation sizes the chunks).
+     *
+     * @param chunkSize the chunkSize as requested, null when absent
+     * @return the target seconds, null when autoChunk is absent or invalid
+     */
+    static Integer autoChunk(Strategy strategy, JsonNode autoChunk, Integer chunkSize, List<Violation> errors) {
+        if (autoChunk == null || autoChunk.isNull() || autoChunk.isMissingNode()) {
+            return null;
         }
+        int before = errors.size();
+        if (strategy != null && strategy != Strategy.FRAMES) {
+            errors.add(new Violation("autoChunk", "is only allowed with strategy frames, not " + strategy.id()));
+        }
+        if (chunkSize != null) {
+            errors.add(new Violation("chunkSize", "must not be given with autoChunk: segmentation sizes the chunks"
+                    + " from measured frame times"));
+        }
+        if (!autoChunk.isObject()) {
+            errors.add(new Violation("autoChunk", "must be a JSON object {\"targetSeconds\": <seconds>}"));
+            return null;
+        }
+        autoChunk.fieldNames().forEachRemaining(name -> {
+            if (!"targetSeconds".equals(name)) {
+                errors.add(new Violation("autoChunk." + name, "is not a field of autoChunk (only targetSeconds)"));
+            }
+        });
+        JsonNode target = autoChunk.get("targetSeconds");
+        if (target == null || target.isNull()) {
+            errors.add(new Violation("autoChunk.targetSeconds", "is required: the seconds one task should take"));
+        } else if (!target.isIntegralNumber()) {
+            errors.add(new Violation("autoChunk.targetSeconds", "must be an integer"));
+        } else if (!target.canConvertToInt() || target.intValue() < MIN_TARGET_SECONDS
+                || target.intValue() > MAX_TARGET_SECONDS) {
+            errors.add(new Violation("autoChunk.targetSeconds", "must be between " + MIN_TARGET_SECONDS + " and "
+                    + MAX_TARGET_SECONDS));
+        }
+        return errors.size() > before ? null : target.intValue();
     }
 
     /**

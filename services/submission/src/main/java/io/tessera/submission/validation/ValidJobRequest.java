@@ -12,12 +12,15 @@ import java.util.List;
  * @param requestId   client correlation id, null when the REST client sent none
  * @param scene       the scene document as JSON text (already parsed once by the renderer)
  * @param output      the requested output directory relative to the output root, null for the default (job id)
- * @param taskCount   the tasks the strategy cuts the job into ({@link TaskCounts})
+ * @param taskCount   the tasks the strategy cuts the job into ({@link TaskCounts}); 0 for an autoChunk job (its
+ *                    chunks are sized by segmentation, within the task limit)
  * @param strategy    frames, tiles or layers
  * @param tiles       the grid of a tiles job (only the given pair set), else null
  * @param passes      the requested passes of a layers job, else empty
  * @param dependsOn   ids of jobs of the same studio that must complete first, without duplicates
  * @param preview     render the key frames before anyone else's regular frames
+ * @param targetSeconds the target task duration of an autoChunk job, null for fixed chunks ({@code chunkSize} is then
+ *                    1, the probe's size)
  */
 public record ValidJobRequest(
         String requestId,
@@ -35,12 +38,18 @@ public record ValidJobRequest(
         TileGrid tiles,
         List<String> passes,
         List<String> dependsOn,
-        boolean preview) {
+        boolean preview,
+        Integer targetSeconds) {
 
     /** Normalises absent lists to empty ones. */
     public ValidJobRequest {
         passes = passes == null ? List.of() : List.copyOf(passes);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** Whether segmentation sizes the chunks from measured frame times. */
+    public boolean autoChunk() {
+        return targetSeconds != null;
     }
 
     /** Frames in the job's inclusive range. */

@@ -135,7 +135,7 @@ class StrategySubmissionTest {
                 bad("tiles.rows", "smaller than the minimum tile size of 16 px",
                         j -> ((ObjectNode) j.get("tiles")).put("rows", 100)),
                 bad("tasks", "must be at most 10000", j -> j.putObject("frames").put("start", 1).put("end", 100)),
-                bad("autoChunk", "is not supported yet; give chunkSize",
+                bad("autoChunk", "is only allowed with strategy frames",
                         j -> j.putObject("autoChunk").put("targetSeconds", 30)),
                 bad("passes", "is only allowed with strategy layers",
                         j -> j.put("strategy", "frames").putArray("passes").add("diffuse")));

@@ -188,11 +188,62 @@ class StrategyValidationTest {
         assertViolation(json, "tasks", "frames × (render passes + 1) = 2000 × (5 + 1) gives 12000");
     }
 
+    private static ObjectNode auto(Consumer<ObjectNode> autoChunk) {
+        ObjectNode job = JobRequestValidatorTest.validJson();
+        job.remove("chunkSize");
+        autoChunk.accept(job.putObject("autoChunk"));
+        return job;
+    }
+
     @Test
-    void autoChunkIsNotSupportedYet() {
-        assertViolation(with(JobRequestValidatorTest.validJson(), j -> j.putObject("autoChunk")
-                .put("targetSeconds", 60)), "autoChunk", "is not supported yet; give chunkSize");
-        validate(with(JobRequestValidatorTest.validJson(), j -> j.putNull("autoChunk")));
+    void autoChunkGivesTheTargetSecondsAndAProbeOfOneFrame() {
+        ValidJobRequest valid = validate(auto(a -> a.put("targetSeconds", 30)));
+        assertTrue(valid.autoChunk());
+        assertEquals(30, valid.targetSeconds());
+        assertEquals(1, valid.chunkSize(), "the probe's size");
+        assertEquals(1, validate(auto(a -> a.put("targetSeconds", 1))).targetSeconds());
+        assertEquals(86_400, validate(auto(a -> a.put("targetSeconds", 86_400))).targetSeconds());
+        ValidJobRequest fixed = validate(with(JobRequestValidatorTest.validJson(), j -> j.putNull("autoChunk")));
+        assertFalse(fixed.autoChunk());
+        assertNull(fixed.targetSeconds());
+    }
+
+    @Test
+    void autoChunkNeedsAnIntegerTargetSecondsWithinOneDay() {
+        assertViolation(auto(a -> { }), "autoChunk.targetSeconds", "is required");
+        assertViolation(auto(a -> a.putNull("targetSeconds")), "autoChunk.targetSeconds", "is required");
+        assertViolation(auto(a -> a.put("targetSeconds", "30")), "autoChunk.targetSeconds", "must be an integer");
+        assertViolation(auto(a -> a.put("targetSeconds", 2.5)), "autoChunk.targetSeconds", "must be an integer");
+        assertViolation(auto(a -> a.put("targetSeconds", 0)), "autoChunk.targetSeconds", "must be between 1 and 86400");
+        assertViolation(auto(a -> a.put("targetSeconds", 86_401)), "autoChunk.targetSeconds",
+                "must be between 1 and 86400");
+        assertViolation(auto(a -> a.put("targetSeconds", 10_000_000_000L)), "autoChunk.targetSeconds",
+                "must be between 1 and 86400");
+        assertViolation(auto(a -> a.put("targetSeconds", 30).put("seconds", 30)), "autoChunk.seconds",
+                "is not a field of autoChunk");
+        assertViolation(with(JobRequestValidatorTest.validJson(), j -> j.put("autoChunk", 30)), "autoChunk",
+                "must be a JSON object");
+    }
+
+    @Test
+    void autoChunkExcludesChunkSizeAndOtherStrategies() {
+        ObjectNode both = auto(a -> a.put("targetSeconds", 30));
+        both.put("chunkSize", 4);
+        assertEquals(List.of(new Violation("chunkSize",
+                "must not be given with autoChunk: segmentation sizes the chunks from measured frame times")),
+                violations(both));
+        ObjectNode tiled = tiles(2, 2);
+        tiled.remove("chunkSize");
+        tiled.putObject("autoChunk").put("targetSeconds", 30);
+        assertEquals(List.of(new Violation("autoChunk", "is only allowed with strategy frames, not tiles")),
+                violations(tiled));
+    }
+
+    @Test
+    void anAutoChunkJobIsNotLimitedByTheFixedChunkTaskCount() {
+        ObjectNode many = auto(a -> a.put("targetSeconds", 30));
+        many.putObject("frames").put("start", 1).put("end", 50_000);
+        assertEquals(50_000, validate(many).frameCount(), "segmentation keeps the chunks within max-tasks");
     }
 
     @Test
@@ -231,7 +282,7 @@ class StrategyValidationTest {
         json.putArray("passes").add("glow");
         json.putObject("autoChunk").put("targetSeconds", 10);
         json.putArray("dependsOn").add("x").add("x");
-        assertEquals(List.of("autoChunk", "tiles.columns", "passes", "dependsOn[1]"),
+        assertEquals(List.of("autoChunk", "chunkSize", "tiles.columns", "passes", "dependsOn[1]"),
                 violations(json).stream().map(Violation::field).toList());
     }
 }
