@@ -26,7 +26,7 @@ public final class Farm implements AutoCloseable {
     public static final List<String> SERVICES =
             List.of("monitoring", "assignment", "segmentation", "submission", "provisioning");
 
-    private static final Set<String> DATABASE_SERVICES = Set.of("submission", "assignment", "monitoring");
+    private static final Set<String> DATABASE_SERVICES = Set.of("submission", "assignment", "monitoring", "segmentation");
 
     private final FarmOptions options;
     private final Infrastructure infrastructure;
@@ -151,6 +151,8 @@ public final class Farm implements AutoCloseable {
         props.put("tessera.worker.capability", capability);
         props.put("tessera.worker.id", id);
         props.put("tessera.worker.slots", "1");
+        // a stopped worker drains (finishes or hands back its task) well within the launcher's kill grace
+        props.put("tessera.worker.drain-grace", "5s");
         if ("gpu".equals(capability) && !GpuDetection.present()) {
             props.put("tessera.worker.gpu.simulate", "true");
         }
