@@ -28,10 +28,11 @@ class PriorityTest {
 
     /**
      * Backlog frames that may be written after the urgent job's submission and before its first frame: per CPU
-     * worker the task it is rendering and the one already dispatched to it, plus what the other worker renders while
-     * the urgent frame renders. First-in-first-out would make it about 980.
+     * worker the task it is rendering and the one already dispatched to it, plus what the farm renders while the
+     * urgent job travels submission → segmentation → monitoring → assignment (about 0.5–1 s on this 2-core machine,
+     * where a 32×18 backlog frame takes some 20–30 ms: measured 12 and 4). First-in-first-out would make it about 900.
      */
-    private static final int MAX_OVERTAKEN = 10;
+    private static final int MAX_OVERTAKEN = 30;
 
     @Test
     void aHighPriorityJobOvertakesALowPriorityBacklog() {
@@ -49,8 +50,9 @@ class PriorityTest {
         long overtaken = countWrittenBetween(backlog.outputDir, submitted, firstUrgentFrame);
         long backlogDone = countWrittenBetween(backlog.outputDir, FileTime.fromMillis(0), firstUrgentFrame);
         api.cancel(backlog.jobId);
-        System.out.printf("priority: %d backlog tasks finished between the urgent job's submission and its first"
-                + " frame (first-in-first-out would be about %d)%n", overtaken, 1000 - backlogDone + overtaken);
+        System.out.printf("priority: urgent job's first frame %d ms after its submission; %d backlog tasks finished in"
+                + " between (first-in-first-out would be about %d)%n",
+                firstUrgentFrame.toMillis() - submitted.toMillis(), overtaken, 1000 - backlogDone + overtaken);
         assertTrue(overtaken <= MAX_OVERTAKEN, "the urgent job waited for " + overtaken + " backlog tasks");
         assertTrue(backlogDone < 500, "the backlog was mostly done before the urgent job ran: " + backlogDone);
     }
