@@ -36,6 +36,13 @@ public class JobEntity extends PanacheEntityBase {
     @Column(name = "tasks_total", nullable = false)
     public int tasksTotal;
 
+    /**
+     * True while the newest TaskPlanned of the job said segmentation will plan more tasks (autoChunk waves): the job
+     * cannot complete until a TaskPlanned with {@code moreTasks=false} arrives.
+     */
+    @Column(name = "more_tasks", nullable = false)
+    public boolean moreTasks;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public JobState state;

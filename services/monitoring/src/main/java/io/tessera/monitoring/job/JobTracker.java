@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * Derives a (locked) job's state from its tasks and publishes its JobProgress through the outbox (task events only
  * {@link #touch} the job; the {@link JobRefresher} re-evaluates touched jobs a few times a second): WAITING tasks
  * whose dependencies are done are released (QUEUED + TaskReady), the job is RUNNING once a task started, COMPLETED
- * when every planned task SUCCEEDED (which releases the jobs depending on it), FAILED or CANCELLED with the
+ * when every planned task SUCCEEDED and segmentation said no more will follow (which releases the jobs depending on it), FAILED or CANCELLED with the
  * remaining tasks cancelled (which fails the jobs depending on it, transitively).
  */
 @ApplicationScoped
@@ -76,7 +76,7 @@ public class JobTracker {
                     if (!job.state.terminal()) {
                         long succeeded = groups.stream().filter(g -> g.state() == TaskState.SUCCEEDED)
                                 .mapToLong(TaskGroup::tasks).sum();
-                        if (job.tasksTotal > 0 && succeeded >= job.tasksTotal) {
+                        if (job.tasksTotal > 0 && !job.moreTasks && succeeded >= job.tasksTotal) {
                             finish(job, JobState.COMPLETED, null);
                             completed = true;
                         } else if (job.state == JobState.SUBMITTED && groups.stream().anyMatch(JobTracker::started)) {

@@ -102,7 +102,9 @@ public class TaskPlanService {
                     List<Outbox.Pending> events = new ArrayList<>();
                     for (TaskPlanned plan : plans) {
                         JobEntity job = jobsById.get(plan.jobId());
+                        // a job's TaskPlanned arrive in order (one partition): the newest tells the plan so far
                         job.tasksTotal = plan.taskCount();
+                        job.moreTasks = plan.moreTasks();
                         if (job.capability == null) {
                             job.capability = plan.requirements().capability().id();
                         }

@@ -34,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -258,6 +259,43 @@ class MonitoringServiceTest {
             awaitTask(job.taskId(i), "QUEUED", 1);
             awaitReady(job.jobId, job.taskId(i), 1);
         }
+    }
+
+    @Test
+    void aJobPlannedInWavesCompletesOnlyAfterTheLastWave() throws Exception {
+        Events job = new Events(2);
+        KafkaTestClient.produce(Topics.JOBS, job.jobId, "job:" + job.jobId + ":submitted",
+                new JobSubmitted(job.jobId, job.jobId, "test", "studio-a", "{}", 1, 2, 1, job.outputDir.toString(), 50,
+                        new Requirements(Capability.CPU, null, null), Instant.now()));
+        KafkaTestClient.produce(Topics.TASKS_PLANNED, job.jobId, "task:" + job.taskId(0) + ":planned",
+                wave(job, 0, 1, true));
+        awaitTask(job.taskId(0), "QUEUED", 1);
+        job.started(0, 1, "worker-a");
+        job.completed(0, 1, "worker-a", new byte[] {1});
+        awaitTask(job.taskId(0), "SUCCEEDED", 1);
+        ConsumerRecord<String, String> probeDone = KafkaTestClient.await(Topics.JOB_STATUS,
+                r -> job.jobId.equals(r.key()) && EventTypes.typeOf(JobProgress.class)
+                        .equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE))
+                        && Json.read(r.value(), JobProgress.class).progress().tasksByState()
+                        .getOrDefault("SUCCEEDED", 0) == 1, WAIT);
+        JobProgress afterProbe = Json.read(probeDone.value(), JobProgress.class);
+        assertEquals(JobState.RUNNING, afterProbe.state(), "more tasks were announced: not complete");
+
+        KafkaTestClient.produce(Topics.TASKS_PLANNED, job.jobId, "task:" + job.taskId(1) + ":planned",
+                wave(job, 1, 2, false));
+        awaitTask(job.taskId(1), "QUEUED", 1);
+        job.started(1, 1, "worker-a");
+        job.completed(1, 1, "worker-a", new byte[] {2});
+        JobProgress done = awaitJobProgress(job.jobId, JobState.COMPLETED);
+        assertEquals(2, done.progress().tasksTotal());
+        assertTrue(done.version() > afterProbe.version());
+    }
+
+    private static TaskPlanned wave(Events job, int index, int taskCount, boolean moreTasks) {
+        TaskPlanned plan = job.planned(index);
+        return new TaskPlanned(plan.taskId(), plan.jobId(), index, taskCount, plan.frameStart(), plan.frameEnd(),
+                plan.requirements(), plan.priority(), plan.scene(), plan.outputDir(), plan.kind(), null, List.of(),
+                List.of(), List.of(), index, false, moreTasks);
     }
 
     @Test
