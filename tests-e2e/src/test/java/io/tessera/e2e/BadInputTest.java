@@ -47,8 +47,14 @@ class BadInputTest {
     void moreTasksThanTheMaximum() {
         assertRejected(job -> {
             job.putObject("frames").put("start", 1).put("end", 60_000);
+            ((ObjectNode) job.get("scene").get("animation")).put("frameEnd", 60_000);
             job.put("chunkSize", 1);
         }, "tasks");
+    }
+
+    @Test
+    void framesTheSceneDoesNotHave() {
+        assertRejected(job -> job.putObject("frames").put("start", 40).put("end", 60), "frames");
     }
 
     @Test

@@ -17,7 +17,7 @@ class CancelTest {
     @Test
     void cancelStopsTheJob() {
         JobsApi api = E2eFarm.api();
-        String jobId = api.submit(JobsApi.demoJob("to-cancel", "cpu", 1, 60, 2, 960, 540)).json()
+        String jobId = api.submit(JobsApi.demoJob("to-cancel", "cpu", 1, 48, 2, 960, 540)).json()
                 .path("jobId").asText();
         api.awaitJob(jobId, job -> job.path("progress").path("framesDone").asInt() >= 2, Duration.ofMinutes(2),
                 "its first frames");
@@ -41,7 +41,7 @@ class CancelTest {
         long frames = RenderedFrames.pngCount(output);
         JobsApi.sleep(E2eFarm.LEASE_TIMEOUT.toMillis() + 2000);
         assertEquals(frames, RenderedFrames.pngCount(output), "frames were committed after the cancel");
-        assertTrue(frames < 60, "the whole job rendered despite the cancel");
+        assertTrue(frames < 48, "the whole job rendered despite the cancel");
         assertEquals("CANCELLED", api.job(jobId).path("state").asText());
     }
 

@@ -85,6 +85,9 @@ public final class JobRequestValidator {
                 parsed == null ? 0 : parsed.height(), errors);
         List<String> passes = StrategyRules.passes(strategy, in.passes(), errors);
         long frameCount = checkFrames(in.frames(), errors);
+        if (frameCount > 0 && parsed != null) {
+            checkSceneRange(in.frames(), parsed, errors);
+        }
         boolean auto = in.autoChunk() != null && !in.autoChunk().isNull() && !in.autoChunk().isMissingNode();
         long tasks = auto ? 0 : checkTasks(strategy, frameCount, chunkSize, tiles, passes, parsed, errors);
         int priority = in.priority() == null ? DEFAULT_PRIORITY : in.priority();
@@ -190,6 +193,15 @@ public final class JobRequestValidator {
     }
 
     /** The task count of the strategy, checked against {@code maxTasks}; 0 when an input it needs is invalid. */
+    /** The frames must be ones the scene declares; a frame outside them cannot be rendered. */
+    private static void checkSceneRange(FrameRange frames, Scene scene, List<Violation> errors) {
+        if (frames.start() < scene.frameStart() || frames.end() > scene.frameEnd()) {
+            errors.add(new Violation("frames", "must lie within the scene's frames " + scene.frameStart() + ".."
+                    + scene.frameEnd() + " (scene.animation.frameStart/frameEnd; a scene without animation has"
+                    + " frame 1 only), was " + frames.start() + ".." + frames.end()));
+        }
+    }
+
     private long checkTasks(Strategy strategy, long frames, int chunkSize, TileGrid tiles, List<String> passes,
             Scene scene, List<Violation> errors) {
         if (frames == 0 || strategy == null) {

@@ -123,13 +123,33 @@ class JobRequestValidatorTest {
         assertViolation(j -> j.put("chunkSize", 0), "chunkSize", "between 1 and 1000");
         assertViolation(j -> j.put("chunkSize", 1001), "chunkSize", "between 1 and 1000");
         assertViolation(j -> {
-            j.putObject("frames").put("start", 1).put("end", 60_000);
+            frames(j, 1, 60_000);
             j.put("chunkSize", 1);
         }, "tasks", "at most 10000");
         ObjectNode exactlyMax = validJson();
-        exactlyMax.putObject("frames").put("start", 1).put("end", 40_000);
+        frames(exactlyMax, 1, 40_000);
         exactlyMax.put("chunkSize", 4);
         assertEquals(10_000, validate(exactlyMax, Channel.REST).taskCount());
+    }
+
+    @Test
+    void framesMustBeOnesTheSceneDeclares() {
+        assertViolation(j -> j.putObject("frames").put("start", 1).put("end", 49), "frames",
+                "must lie within the scene's frames 1..48");
+        assertViolation(j -> j.putObject("frames").put("start", 0).put("end", 10), "frames",
+                "must lie within the scene's frames 1..48");
+        assertEquals(List.of(new Violation("frames", "must lie within the scene's frames 1..1 (scene.animation"
+                + ".frameStart/frameEnd; a scene without animation has frame 1 only), was 2..2")), violations(j -> {
+                    ((ObjectNode) j.get("scene")).remove("animation");
+                    j.putObject("frames").put("start", 2).put("end", 2);
+                }, Channel.REST));
+    }
+
+    /** Sets the job's frames and declares them in its scene's animation. */
+    static ObjectNode frames(ObjectNode job, int start, int end) {
+        job.putObject("frames").put("start", start).put("end", end);
+        ((ObjectNode) job.get("scene").get("animation")).put("frameStart", start).put("frameEnd", end);
+        return job;
     }
 
     @Test

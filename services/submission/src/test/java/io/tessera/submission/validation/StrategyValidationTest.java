@@ -242,7 +242,7 @@ class StrategyValidationTest {
     @Test
     void anAutoChunkJobIsNotLimitedByTheFixedChunkTaskCount() {
         ObjectNode many = auto(a -> a.put("targetSeconds", 30));
-        many.putObject("frames").put("start", 1).put("end", 50_000);
+        JobRequestValidatorTest.frames(many, 1, 50_000);
         assertEquals(50_000, validate(many).frameCount(), "segmentation keeps the chunks within max-tasks");
     }
 
