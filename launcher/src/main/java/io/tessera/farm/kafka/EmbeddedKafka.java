@@ -25,11 +25,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    private final Path dir;
     private final int port;
     private final Path logFile;
-    private final Process process;
+    private volatile Process process;
 
-    private EmbeddedKafka(int port, Path logFile, Process process) {
+    private EmbeddedKafka(Path dir, int port, Path logFile, Process process) {
+        this.dir = dir;
         this.port = port;
         this.logFile = logFile;
         this.process = process;
@@ -53,11 +55,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             format.add(1, "-XX:TieredStopAtLevel=1");
             run(format, logFile);
         }
-        Process process = new ProcessBuilder(javaCommand(classpath, log4j, "kafka.Kafka", serverProperties.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
-        EmbeddedKafka kafka = new EmbeddedKafka(brokerPort, logFile, process);
+        EmbeddedKafka kafka = new EmbeddedKafka(dir, brokerPort, logFile,
+                launch(classpath, log4j, serverProperties, logFile));
         try {
             kafka.awaitReadyAndCreateTopics();
         } catch (RuntimeException | InterruptedException e) {
@@ -95,6 +94,24 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Where the broker's output goes. */
     public Path logFile() {
         return logFile;
+    }
+
+    /** SIGKILL, as a crashing machine would; returns once the broker is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /**
+     * Starts the broker again after {@link #kill()} or {@link #stop()}, on the same data, port and controller
+     * port, and waits until it answers.
+     */
+    public void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the broker is still running");
+        }
+        Path serverProperties = dir.resolve("server.properties");
+        process = launch(brokerClasspath(), BrokerConfig.writeLog4j(dir), serverProperties, logFile);
+        awaitReadyAndCreateTopics();
     }
 
     /** Stops the broker: SIGTERM, then SIGKILL after 10 s. */
@@ -145,6 +162,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             TopicCreator.createAll(admin);
         }
+    }
+
+    private static Process launch(String classpath, Path log4j, Path serverProperties, Path logFile)
+            throws IOException {
+        return new ProcessBuilder(javaCommand(classpath, log4j, "kafka.Kafka", serverProperties.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
     }
 
     private static String clusterId(Path dir) throws IOException {

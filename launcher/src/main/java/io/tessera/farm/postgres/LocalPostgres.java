@@ -29,10 +29,14 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final int port;
-    private final PostgresServer server;
+    private final Path dataDir;
+    private final Path logFile;
+    private volatile PostgresServer server;
 
-    private LocalPostgres(int port, PostgresServer server) {
+    private LocalPostgres(int port, Path dataDir, Path logFile, PostgresServer server) {
         this.port = port;
+        this.dataDir = dataDir;
+        this.logFile = logFile;
         this.server = server;
     }
 
@@ -40,17 +44,8 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(Path dataDir, int port, Path logFile) throws IOException, InterruptedException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         int chosen = FreePorts.orFree(port);
-        Optional<Path> bin = PostgresBinaries.find();
-        PostgresServer server;
-        if (bin.isPresent()) {
-            SystemPostgres system = SystemPostgres.start(bin.get(), dataDir.toAbsolutePath(), chosen, logFile);
-            awaitReady(chosen, system::isAlive, logFile);
-            server = system;
-        } else {
-            server = ZonkyPostgres.start(dataDir.toAbsolutePath(), chosen, logFile);
-            awaitReady(chosen, () -> true, logFile);
-        }
-        LocalPostgres postgres = new LocalPostgres(chosen, server);
+        PostgresServer server = launch(dataDir.toAbsolutePath(), chosen, logFile);
+        LocalPostgres postgres = new LocalPostgres(chosen, dataDir.toAbsolutePath(), logFile, server);
         try {
             postgres.createTesseraDatabase();
         } catch (SQLException e) {
@@ -58,6 +53,27 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IOException("cannot create role and database " + DATABASE, e);
         }
         return postgres;
+    }
+
+    /**
+     * Starts the server again after {@link #stop()}, on the same data directory and port, and waits until it
+     * accepts connections (open sessions were ended by the stop: clients must reconnect).
+     */
+    public void restart() throws IOException, InterruptedException {
+        server = launch(dataDir, port, logFile);
+    }
+
+    private static PostgresServer launch(Path dataDir, int port, Path logFile)
+            throws IOException, InterruptedException {
+        Optional<Path> bin = PostgresBinaries.find();
+        if (bin.isPresent()) {
+            SystemPostgres system = SystemPostgres.start(bin.get(), dataDir, port, logFile);
+            awaitReady(port, system::isAlive, logFile);
+            return system;
+        }
+        PostgresServer zonky = ZonkyPostgres.start(dataDir, port, logFile);
+        awaitReady(port, () -> true, logFile);
+        return zonky;
     }
 
     /** The server's TCP port on 127.0.0.1. */

@@ -112,6 +112,32 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * SIGSTOP: the JVM freezes as a hung or swapped-out machine would (no heartbeat, no event, sockets stay open)
+     * until {@link #resume()}.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a JVM frozen by {@link #pause()} runs on from where it stopped. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process current = process();
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException(this.name + " is not running: cannot send SIG" + name);
+        }
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(current.pid()))
+                .redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + current.pid() + " (" + this.name + ") failed: " + output);
+        }
+    }
+
     /** The running (or last) JVM, null before the first start. */
     public synchronized Process process() {
         return process;
