@@ -53,7 +53,7 @@ class CancelTest {
             for (JsonNode task : tasks) {
                 active |= Set.of("QUEUED", "RUNNING", "STALLED").contains(task.path("state").asText());
             }
-            if (!active && tasks.size() == 30) {
+            if (!active && tasks.size() == 24) {
                 return tasks;
             }
             JobsApi.sleep(250);
