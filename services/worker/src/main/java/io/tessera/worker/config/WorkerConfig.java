@@ -46,6 +46,33 @@ public interface WorkerConfig {
     Gpu gpu();
 
     /**
+     * The render engine: {@code builtin} (the ray tracer) or {@code simulated} (waits a heavy-tailed time per frame and
+     * writes a 1×1 frame, for benchmarks; see {@link #simulated()}).
+     */
+    @WithDefault("builtin")
+    String engine();
+
+    /** The simulated engine's workload. */
+    Simulated simulated();
+
+    /** Settings of {@code tessera.worker.engine=simulated}. */
+    interface Simulated {
+
+        /** Mean frame duration at speed factor 1; 0 gives zero-length tasks. */
+        @WithDefault("0ms")
+        Duration mean();
+
+        /** Pareto shape of frame durations (> 1, smaller = heavier tail), or 0 for constant durations. */
+        @WithDefault("0")
+        double alpha();
+
+        /** This worker's speed relative to the reference: frame durations are divided by it. */
+        @WithName("speed-factor")
+        @WithDefault("1")
+        double speedFactor();
+    }
+
+    /**
      * A fixed capability score (reference frames per second) stated in heartbeats instead of calibrating, e.g. for
      * tests and benchmarks; absent = measure it at start-up.
      */

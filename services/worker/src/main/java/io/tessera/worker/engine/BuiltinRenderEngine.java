@@ -4,16 +4,15 @@ import io.tessera.renderer.scene.Scene;
 import io.tessera.renderer.scene.SceneParser;
 import io.tessera.renderer.trace.RayTracer;
 import io.tessera.renderer.trace.RenderInterruptedException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The built-in deterministic ray tracer ({@code io.tessera.renderer}). Parses the scene, then per frame: renders
  * ({@link FrameRenderer}: whole frame, tile or passes), assembles tiles ({@link TileAssembler}) or composites passes
- * ({@link PassCompositor}), and writes the files under their staged names.
+ * ({@link PassCompositor}), and writes the files under their staged names. The default engine
+ * ({@code tessera.worker.engine=builtin}, see {@link RenderEngines}).
  */
-@ApplicationScoped
 public class BuiltinRenderEngine implements RenderEngine {
 
     @Override
