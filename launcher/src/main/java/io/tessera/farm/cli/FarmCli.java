@@ -22,6 +22,7 @@ public final class FarmCli {
                 case "up" -> new UpCommand(repoRoot, args.length > 1 && args[1].equals("--demo")).run();
                 case "down" -> new DownCommand(repoRoot).run();
                 case "status" -> new StatusCommand(repoRoot).run();
+                case "bench" -> new BenchCommand(repoRoot, List.of(args).subList(1, args.length)).run();
                 case "dlq" -> new DlqCommand(repoRoot, List.of(args).subList(1, args.length), System.out,
                         System.err).run();
                 default -> usage();
@@ -41,6 +42,10 @@ public final class FarmCli {
                   up [--demo]  start the farm (optionally submit the demo jobs) and keep it running until Ctrl-C
                   down         stop a farm left running (reads .farm/pids)
                   status       show the farm's processes
+                  bench [--tasks N] [--mixed-tasks N] [--latency-samples N]
+                               measure the farm with simulated workers (its own broker, database and services in
+                               .farm-bench/): Kafka ceiling, zero-length throughput, latency, utilisation vs a
+                               naive consumer group, peak memory; writes bench-results/bench-<date>.json and .html
                   dlq list [<topic>]
                                show dead letters: every *.dlq topic with its counts, or one topic's records
                   dlq replay <topic> [--id <ce_id>|--all]

@@ -1,0 +1,98 @@
+package io.tessera.farm.bench;
+
+import io.tessera.contracts.Topics;
+import io.tessera.contracts.envelope.EventEnvelope;
+import io.tessera.contracts.envelope.TesseraEvent;
+import io.tessera.contracts.tasks.TaskCompleted;
+import io.tessera.contracts.tasks.TaskStarted;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads {@code farm.task-events.v1} from its end, on its own thread, without a consumer group (it changes nothing),
+ * and pairs each task's TaskStarted with its TaskCompleted: the runs the benchmark measures.
+ */
+public final class TaskEventLog implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final Map<String, TaskStarted> started = new HashMap<>();
+    private final Map<String, TaskRun> runs = new HashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    public TaskEventLog(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.TASK_EVENTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        thread = new Thread(this::poll, "bench-task-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void poll() {
+        while (running.get()) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                try {
+                    add(EventEnvelope.from(record).event());
+                } catch (RuntimeException ignored) {
+                    // not a task event this benchmark reads
+                }
+            }
+        }
+        consumer.close();
+    }
+
+    private synchronized void add(TesseraEvent event) {
+        if (event instanceof TaskStarted s) {
+            started.put(s.taskId() + "#" + s.attempt(), s);
+        } else if (event instanceof TaskCompleted c) {
+            TaskStarted s = started.get(c.taskId() + "#" + c.attempt());
+            if (s != null) {
+                runs.put(c.taskId(), new TaskRun(c.taskId(), c.workerId(), s.startedAt(), c.completedAt(),
+                        c.renderMillis()));
+            }
+        }
+    }
+
+    /** The completed runs of tasks whose id starts with {@code jobId}. */
+    public synchronized List<TaskRun> runsOf(String jobId) {
+        return runs.values().stream().filter(r -> r.taskId().startsWith(jobId)).collect(Collectors.toList());
+    }
+
+    /** The first TaskStarted of a task of {@code jobId}, or null. */
+    public synchronized Instant firstStart(String jobId) {
+        return started.values().stream().filter(s -> s.taskId().startsWith(jobId)).map(TaskStarted::startedAt)
+                .min(Instant::compareTo).orElse(null);
+    }
+
+    /** How many started attempts of {@code jobId} were seen (more than its tasks means re-runs). */
+    public synchronized int attemptsOf(String jobId) {
+        return (int) started.keySet().stream().filter(k -> k.startsWith(jobId)).count();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join(5_000);
+    }
+}

@@ -1,0 +1,102 @@
+package io.tessera.farm.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Farm utilisation of a set of task runs, pure: busy slot time / (slots × makespan), makespan / lower bound, and
+ * utilisation over time in buckets. The lower bound is max(total work / total capacity, longest task), with work
+ * in reference milliseconds (a run's render time × its worker's speed factor) and capacity = Σ slots × speed.
+ */
+public final class Utilisation {
+
+    /** What one workload measured. */
+    public record Result(int tasks, double makespanSeconds, double utilisation, double lowerBoundSeconds,
+                  double makespanOverLowerBound, List<double[]> overTime) {
+    }
+
+    private Utilisation() {
+    }
+
+    /**
+     * @param runs     the completed runs
+     * @param from     when the work was submitted (the makespan starts here)
+     * @param slots    slots per worker id
+     * @param speeds   speed factor per worker id
+     * @param bucketMs width of the utilisation-over-time buckets
+     */
+    public static Result of(Collection<TaskRun> runs, Instant from, Map<String, Integer> slots, Map<String, Double> speeds,
+                     long bucketMs) {
+        long start = from.toEpochMilli();
+        long end = runs.stream().mapToLong(r -> r.completed().toEpochMilli()).max().orElse(start);
+        double makespan = Math.max(1, end - start);
+        int totalSlots = slots.values().stream().mapToInt(Integer::intValue).sum();
+        double capacity = slots.entrySet().stream()
+                .mapToDouble(e -> e.getValue() * speeds.getOrDefault(e.getKey(), 1.0)).sum();
+        double maxSpeed = speeds.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double busy = 0;
+        double work = 0;
+        double longest = 0;
+        for (TaskRun run : runs) {
+            busy += run.busyMillis();
+            double reference = run.renderMillis() * speeds.getOrDefault(run.workerId(), 1.0);
+            work += reference;
+            longest = Math.max(longest, reference / maxSpeed);
+        }
+        double lowerBound = Math.max(work / capacity, longest);
+        List<double[]> overTime = new ArrayList<>();
+        for (long bucket = start; bucket < end; bucket += bucketMs) {
+            long bucketEnd = Math.min(end, bucket + bucketMs);
+            double inBucket = 0;
+            for (TaskRun run : runs) {
+                long overlap = Math.min(bucketEnd, run.completed().toEpochMilli())
+                        - Math.max(bucket, run.started().toEpochMilli());
+                inBucket += Math.max(0, overlap);
+            }
+            overTime.add(new double[] {(bucket - start) / 1000.0, inBucket / ((double) totalSlots * (bucketEnd - bucket))});
+        }
+        return new Result(runs.size(), makespan / 1000, busy / (totalSlots * makespan), lowerBound / 1000,
+                lowerBound == 0 ? 0 : makespan / lowerBound, overTime);
+    }
+
+    /**
+     * The longest time a slot of some worker stayed idle while work was still waiting to start (between
+     * {@code from} and the last task's start): the "no idle worker while work is queued" invariant, in seconds.
+     */
+    public static double longestIdleWhileQueued(Collection<TaskRun> runs, Instant from, Map<String, Integer> slots) {
+        long start = from.toEpochMilli();
+        long lastStart = runs.stream().mapToLong(r -> r.started().toEpochMilli()).max().orElse(start);
+        double longest = 0;
+        for (Map.Entry<String, Integer> worker : slots.entrySet()) {
+            List<long[]> edges = new ArrayList<>();
+            for (TaskRun run : runs) {
+                if (run.workerId().equals(worker.getKey())) {
+                    edges.add(new long[] {run.started().toEpochMilli(), +1});
+                    edges.add(new long[] {run.completed().toEpochMilli(), -1});
+                }
+            }
+            edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            int busy = 0;
+            long idleSince = start;
+            for (long[] edge : edges) {
+                if (edge[0] > lastStart) {
+                    break;
+                }
+                int before = busy;
+                busy += (int) edge[1];
+                if (before < worker.getValue() && busy >= worker.getValue()) {
+                    longest = Math.max(longest, edge[0] - Math.max(idleSince, start));
+                } else if (before >= worker.getValue() && busy < worker.getValue()) {
+                    idleSince = edge[0];
+                }
+            }
+            if (busy < worker.getValue()) {
+                longest = Math.max(longest, lastStart - Math.max(idleSince, start));
+            }
+        }
+        return longest / 1000;
+    }
+}

@@ -1,0 +1,369 @@
+package io.tessera.farm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.contracts.Topics;
+import io.tessera.farm.Farm;
+import io.tessera.farm.FarmOptions;
+import io.tessera.farm.bench.BenchReport;
+import io.tessera.farm.bench.KafkaCeiling;
+import io.tessera.farm.bench.NaiveBaseline;
+import io.tessera.farm.bench.TaskEventLog;
+import io.tessera.farm.bench.TaskRun;
+import io.tessera.farm.bench.Utilisation;
+import io.tessera.farm.process.ServiceProcess;
+import io.tessera.renderer.scene.BundledScenes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * {@code ./farm bench}: runs the real broker, database and services with simulated workers
+ * ({@code tessera.worker.engine=simulated}) and measures, in one run: the raw Kafka ceiling; end-to-end throughput
+ * with zero-length tasks; submit→first-task-running latency on an idle farm; utilisation and makespan / lower bound
+ * on a mixed heavy-tailed workload with heterogeneous workers, for the farm (centralized assignment) and for the
+ * naive baseline (a plain consumer group on a topic); peak memory of each service. Prints a table and writes
+ * {@code bench-results/bench-<date>.json} and {@code .html}. Not part of the test suite.
+ */
+final class BenchCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The simulated workers: id → speed factor; each has {@link #SLOTS} slots. */
+    private static final Map<String, Double> SPEEDS = new LinkedHashMap<>();
+    private static final int SLOTS = 2;
+    private static final Duration MIXED_MEAN = Duration.ofMillis(200);
+    private static final double MIXED_ALPHA = 1.5;
+
+    static {
+        SPEEDS.put("sim-1", 1.0);
+        SPEEDS.put("sim-2", 1.0);
+        SPEEDS.put("sim-3", 2.0);
+        SPEEDS.put("sim-4", 0.5);
+    }
+
+    private final Path repoRoot;
+    private final int zeroTasks;
+    private final int mixedTasks;
+    private final int latencySamples;
+
+    BenchCommand(Path repoRoot, List<String> args) {
+        this.repoRoot = repoRoot;
+        this.zeroTasks = intOption(args, "--tasks", 20_000);
+        this.mixedTasks = intOption(args, "--mixed-tasks", 600);
+        this.latencySamples = intOption(args, "--latency-samples", 30);
+    }
+
+    int run() throws Exception {
+        Path state = repoRoot.resolve(".farm-bench");
+        deleteRecursively(state);
+        FarmOptions options = new FarmOptions(repoRoot, state, state.resolve("out"), 0, 0, 0, Duration.ofSeconds(15),
+                Duration.ofSeconds(120), Map.of(
+                        "provisioning", Map.of("tessera.provisioning.cpu.max", "0", "tessera.provisioning.gpu.max", "0"),
+                        "submission", Map.of("tessera.submission.max-tasks", "100000",
+                                "tessera.submission.max-frames", "100000")), List.of());
+        System.out.printf("Benchmark: %d zero-length tasks, %d mixed tasks (Pareto alpha %.1f, mean %d ms), %d latency"
+                        + " samples; workers %s with %d slots each%n", zeroTasks, mixedTasks, MIXED_ALPHA,
+                MIXED_MEAN.toMillis(), latencySamples, SPEEDS, SLOTS);
+        long started = System.nanoTime();
+        try (Farm farm = Farm.start(options)) {
+            System.out.printf("Farm ready in %.1f s (broker, database, 5 services)%n", (System.nanoTime() - started) / 1e9);
+            ObjectNode results = JSON.createObjectNode();
+            results.put("date", LocalDate.now().toString());
+            results.put("machine", machine());
+            results.put("command", "./farm bench --tasks " + zeroTasks + " --mixed-tasks " + mixedTasks);
+            JobsApi api = new JobsApi(farm.submissionUrl());
+            try (TaskEventLog events = new TaskEventLog(farm.bootstrapServers())) {
+                KafkaCeiling.Result ceiling = KafkaCeiling.measure(farm.bootstrapServers(), zeroTasks, 1_000);
+                System.out.printf("Kafka ceiling: %.0f records/s produced, %.0f records/s consumed (%d x %d bytes)%n",
+                        ceiling.producedPerSecond(), ceiling.consumedPerSecond(), ceiling.records(), ceiling.bytes());
+                results.set("kafkaCeiling", JSON.valueToTree(ceiling));
+
+                startWorkers(farm, Duration.ZERO, 0);
+                results.set("latency", latency(api, events));
+                results.set("zeroLength", throughput(api, events));
+                stopWorkers(farm);
+
+                startWorkers(farm, MIXED_MEAN, MIXED_ALPHA);
+                Map<String, List<double[]>> series = new LinkedHashMap<>();
+                ObjectNode mixed = JSON.createObjectNode();
+                Map<String, Double> referenceMillis = new LinkedHashMap<>();
+                mixed.set("centralized", mixedWorkload(api, events, series, referenceMillis));
+                stopWorkers(farm);
+                mixed.set("naiveBaseline", baseline(farm.bootstrapServers(), referenceMillis, series));
+                results.set("mixed", mixed);
+                results.set("peakMemoryMb", peakMemory(farm));
+                results.put("notMeasured", "decentralized and hybrid distribution modes are not implemented yet");
+
+                Path dir = repoRoot.resolve("bench-results");
+                String name = "bench-" + LocalDate.now();
+                BenchReport.writeJson(results, dir.resolve(name + ".json"));
+                BenchReport.writeHtml("Tessera farm benchmark " + LocalDate.now(),
+                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results), series,
+                        dir.resolve(name + ".html"));
+                System.out.println("Results: " + dir.resolve(name + ".json") + " and " + dir.resolve(name + ".html"));
+            }
+        }
+        return 0;
+    }
+
+    private ObjectNode latency(JobsApi api, TaskEventLog events) throws Exception {
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < latencySamples; i++) {
+            Instant submitted = Instant.now();
+            String jobId = api.submit(job("latency-" + i, 1)).path("jobId").asText();
+            Instant first = awaitFirstStart(events, jobId, Duration.ofSeconds(30));
+            samples.add((double) Duration.between(submitted, first).toMillis());
+            awaitState(api, jobId, "COMPLETED", Duration.ofSeconds(60));
+        }
+        samples.sort(Comparator.naturalOrder());
+        ObjectNode node = JSON.createObjectNode();
+        node.put("samples", samples.size());
+        node.put("p50Ms", percentile(samples, 0.50));
+        node.put("p99Ms", percentile(samples, 0.99));
+        node.put("maxMs", samples.get(samples.size() - 1));
+        System.out.printf("Submit -> first task running (idle farm, %d jobs): p50 %.0f ms, p99 %.0f ms%n",
+                samples.size(), percentile(samples, 0.50), percentile(samples, 0.99));
+        return node;
+    }
+
+    private ObjectNode throughput(JobsApi api, TaskEventLog events) throws Exception {
+        Instant submitted = Instant.now();
+        String jobId = api.submit(job("zero-length", zeroTasks)).path("jobId").asText();
+        JsonNode done = awaitState(api, jobId, "COMPLETED", Duration.ofMinutes(60));
+        List<TaskRun> runs = awaitRuns(events, jobId, zeroTasks);
+        Instant last = runs.stream().map(TaskRun::completed).max(Instant::compareTo).orElse(Instant.now());
+        double seconds = Duration.between(submitted, last).toMillis() / 1000.0;
+        ObjectNode node = JSON.createObjectNode();
+        node.put("tasks", zeroTasks);
+        node.put("seconds", seconds);
+        node.put("tasksPerSecond", zeroTasks / seconds);
+        node.put("attemptsStarted", events.attemptsOf(jobId));
+        node.put("jobState", done.path("state").asText());
+        System.out.printf("Zero-length tasks end to end: %d tasks in %.1f s = %.0f tasks/s (%d attempts started)%n",
+                zeroTasks, seconds, zeroTasks / seconds, events.attemptsOf(jobId));
+        return node;
+    }
+
+    private ObjectNode mixedWorkload(JobsApi api, TaskEventLog events, Map<String, List<double[]>> series,
+                                     Map<String, Double> referenceMillis) throws Exception {
+        Instant submitted = Instant.now();
+        String jobId = api.submit(job("mixed", mixedTasks)).path("jobId").asText();
+        awaitState(api, jobId, "COMPLETED", Duration.ofMinutes(30));
+        List<TaskRun> runs = awaitRuns(events, jobId, mixedTasks);
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        SPEEDS.keySet().forEach(id -> slots.put(id, SLOTS));
+        for (TaskRun run : runs) {
+            referenceMillis.put(run.taskId(), run.renderMillis() * SPEEDS.getOrDefault(run.workerId(), 1.0));
+        }
+        Utilisation.Result result = Utilisation.of(runs, submitted, slots, SPEEDS, 1_000);
+        double idle = Utilisation.longestIdleWhileQueued(runs, submitted, slots);
+        series.put("centralized (assignment)", result.overTime());
+        return report("Centralized farm", result, idle);
+    }
+
+    private ObjectNode baseline(String bootstrapServers, Map<String, Double> referenceMillis,
+                                Map<String, List<double[]>> series) throws Exception {
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        Map<String, Double> speeds = new LinkedHashMap<>();
+        Map<String, Integer> workerSlots = new LinkedHashMap<>();
+        SPEEDS.forEach((id, speed) -> {
+            workerSlots.put(id, SLOTS);
+            for (int slot = 0; slot < SLOTS; slot++) {
+                slots.put(id + "/" + slot, 1);
+                speeds.put(id + "/" + slot, speed);
+            }
+        });
+        Instant[] submitted = new Instant[1];
+        List<TaskRun> runs = NaiveBaseline.run(bootstrapServers, referenceMillis, workerSlots, SPEEDS,
+                partitionsOf(bootstrapServers), submitted);
+        Utilisation.Result result = Utilisation.of(runs, submitted[0], slots, speeds, 1_000);
+        double idle = Utilisation.longestIdleWhileQueued(runs, submitted[0], slots);
+        series.put("naive consumer group", result.overTime());
+        return report("Naive consumer group", result, idle);
+    }
+
+    private static ObjectNode report(String mode, Utilisation.Result result, double idle) {
+        System.out.printf("%s, mixed workload: %d tasks, makespan %.1f s, lower bound %.1f s, makespan/lower bound"
+                        + " %.2f, utilisation %.1f%%, longest idle slot while work waited %.1f s%n", mode,
+                result.tasks(), result.makespanSeconds(), result.lowerBoundSeconds(), result.makespanOverLowerBound(),
+                100 * result.utilisation(), idle);
+        ObjectNode node = JSON.createObjectNode();
+        node.put("tasks", result.tasks());
+        node.put("makespanSeconds", result.makespanSeconds());
+        node.put("lowerBoundSeconds", result.lowerBoundSeconds());
+        node.put("makespanOverLowerBound", result.makespanOverLowerBound());
+        node.put("utilisation", result.utilisation());
+        node.put("longestIdleSlotWhileQueuedSeconds", idle);
+        return node;
+    }
+
+    private ObjectNode peakMemory(Farm farm) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        for (ServiceProcess process : farm.processes()) {
+            if (!process.isAlive()) {
+                continue;
+            }
+            Path status = Path.of("/proc/" + process.process().pid() + "/status");
+            if (Files.exists(status)) {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                        node.put(process.name(), kb / 1024);
+                    }
+                }
+            }
+        }
+        System.out.println("Peak resident memory (MB): " + node);
+        return node;
+    }
+
+    private void startWorkers(Farm farm, Duration mean, double alpha) throws IOException {
+        for (Map.Entry<String, Double> worker : SPEEDS.entrySet()) {
+            farm.startWorker(worker.getKey(), "cpu", Map.of(
+                    "tessera.worker.engine", "simulated",
+                    "tessera.worker.simulated.mean", mean.toMillis() + "ms",
+                    "tessera.worker.simulated.alpha", Double.toString(alpha),
+                    "tessera.worker.simulated.speed-factor", Double.toString(worker.getValue()),
+                    "tessera.worker.slots", Integer.toString(SLOTS),
+                    "tessera.worker.score", Double.toString(worker.getValue()),
+                    "tessera.worker.calibration.enabled", "false"));
+        }
+        try {
+            Thread.sleep(3_000); // two heartbeats: assignment knows every worker before work arrives
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void stopWorkers(Farm farm) {
+        SPEEDS.keySet().forEach(id -> farm.process(id).stop());
+    }
+
+    private static ObjectNode job(String name, int frames) throws IOException {
+        ObjectNode job = JSON.createObjectNode();
+        job.put("name", "bench " + name);
+        job.put("studio", "bench");
+        ObjectNode scene = (ObjectNode) JSON.readTree(BundledScenes.demo());
+        scene.put("width", 16);
+        scene.put("height", 9);
+        ((ObjectNode) scene.get("animation")).put("frameStart", 1).put("frameEnd", Math.max(frames, 1));
+        job.set("scene", scene);
+        job.putObject("frames").put("start", 1).put("end", frames);
+        job.put("chunkSize", 1);
+        job.put("priority", 50);
+        job.putObject("requirements").put("capability", "cpu");
+        return job;
+    }
+
+    private static JsonNode awaitState(JobsApi api, String jobId, String state, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode job = api.get(jobId);
+        while (!state.equals(job.path("state").asText())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + jobId + " not " + state + " within " + timeout + ": " + job);
+            }
+            Thread.sleep(200);
+            job = api.get(jobId);
+        }
+        return job;
+    }
+
+    private static Instant awaitFirstStart(TaskEventLog events, String jobId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant first = events.firstStart(jobId);
+        while (first == null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no task of job " + jobId + " started within " + timeout);
+            }
+            Thread.sleep(5);
+            first = events.firstStart(jobId);
+        }
+        return first;
+    }
+
+    private static List<TaskRun> awaitRuns(TaskEventLog events, String jobId, int tasks) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<TaskRun> runs = events.runsOf(jobId);
+        while (runs.size() < tasks && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            runs = events.runsOf(jobId);
+        }
+        return runs;
+    }
+
+    private static int partitionsOf(String bootstrapServers) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            return admin.describeTopics(List.of(Topics.tasksFor(io.tessera.contracts.Capability.CPU))).allTopicNames()
+                    .get().values().iterator().next().partitions().size();
+        }
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + Math.round(memoryGib()) + " GiB, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", JDK "
+                + System.getProperty("java.version");
+    }
+
+    private static double memoryGib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0;
+                }
+            }
+        } catch (IOException ignored) {
+            // unknown
+        }
+        return 0;
+    }
+
+    private static int intOption(List<String> args, String name, int fallback) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return fallback;
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + ": needs a number");
+        }
+        try {
+            int value = Integer.parseInt(args.get(at + 1));
+            if (value < 1) {
+                throw new IllegalArgumentException(name + ": must be at least 1, was " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": must be a whole number, was " + args.get(at + 1));
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.tessera.farm.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UtilisationTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    private static TaskRun run(String worker, long startMs, long endMs) {
+        return new TaskRun("t" + startMs + worker, worker, T0.plusMillis(startMs), T0.plusMillis(endMs),
+                endMs - startMs);
+    }
+
+    @Test
+    void twoSlotsBusyTheWholeTimeAreFullyUsedAtTheLowerBound() {
+        List<TaskRun> runs = List.of(run("a", 0, 1000), run("a", 1000, 2000), run("b", 0, 2000));
+        Utilisation.Result result = Utilisation.of(runs, T0, Map.of("a", 1, "b", 1), Map.of("a", 1.0, "b", 1.0), 1000);
+        assertEquals(1.0, result.utilisation(), 1e-9);
+        assertEquals(2.0, result.makespanSeconds(), 1e-9);
+        assertEquals(2.0, result.lowerBoundSeconds(), 1e-9, "max(3 s of work / 2 slots, longest task 2 s)");
+        assertEquals(1.0, result.makespanOverLowerBound(), 1e-9);
+        assertEquals(List.of(0.0, 1.0), result.overTime().stream().map(p -> p[0]).toList());
+        assertEquals(0.0, Utilisation.longestIdleWhileQueued(runs, T0, Map.of("a", 1, "b", 1)), 1e-9);
+    }
+
+    @Test
+    void anIdleSlotWhileWorkWaitsIsMeasured() {
+        // b finishes at 1 s and idles until 3 s, while a's queue still held the task a starts at 2 s
+        List<TaskRun> runs = List.of(run("a", 0, 2000), run("a", 2000, 4000), run("b", 0, 1000),
+                run("b", 3000, 3500));
+        Map<String, Integer> slots = Map.of("a", 1, "b", 1);
+        Utilisation.Result result = Utilisation.of(runs, T0, slots, Map.of("a", 1.0, "b", 1.0), 1000);
+        assertEquals(5.5 / 8, result.utilisation(), 1e-9);
+        assertEquals(2.0, Utilisation.longestIdleWhileQueued(runs, T0, slots), 1e-9);
+    }
+
+    @Test
+    void workIsCountedInReferenceTimeSoFastWorkersRaiseTheCapacity() {
+        // worker f is twice as fast: its 1 s render is 2 s of reference work; capacity is 1 + 2 = 3
+        List<TaskRun> runs = List.of(run("f", 0, 1000), run("s", 0, 1000));
+        Utilisation.Result result = Utilisation.of(runs, T0, Map.of("f", 1, "s", 1), Map.of("f", 2.0, "s", 1.0), 1000);
+        assertEquals(1.0, result.lowerBoundSeconds(), 1e-9, "max(3 s / 3, longest 2 s at the best speed 2)");
+    }
+}
