@@ -7,6 +7,8 @@ import io.tessera.contracts.tasks.TaskEvent;
 import io.tessera.contracts.tasks.TaskStarted;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,42 +21,62 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DispatchedTasks {
 
-    private final String markStarted;
-    private final String delete;
+    private final String markAllStarted;
+    private final String deleteAll;
 
     DispatchedTasks(@ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
-        this.markStarted = "update " + schema + ".dispatched_task set started = true, started_at = :startedAt,"
-                + " worker_id = coalesce(cast(:workerId as varchar), worker_id) where task_id = :taskId and attempt = :attempt";
-        this.delete = "delete from " + schema + ".dispatched_task where task_id = :taskId and attempt = :attempt";
+        this.markAllStarted = "update " + schema + ".dispatched_task d set started = true, started_at = v.started_at,"
+                + " worker_id = coalesce(v.worker_id, d.worker_id) from (values %s) as v (task_id, attempt,"
+                + " started_at, worker_id) where d.task_id = v.task_id and d.attempt = v.attempt";
+        this.deleteAll = "delete from " + schema + ".dispatched_task d using (values %s) as v (task_id, attempt)"
+                + " where d.task_id = v.task_id and d.attempt = v.attempt";
     }
 
     /**
-     * Marks the attempt started in its own transaction; completes with the rows changed (0: not dispatched here).
+     * Applies a poll of task events in one transaction with two multi-row statements: the started attempts are
+     * marked started, then the finished ones (completed or failed) removed; completes with the rows changed.
      *
-     * @throws InvalidEventException when the event names no task
+     * @throws InvalidEventException when an event names no task
      */
-    public Uni<Integer> started(TaskStarted event) {
-        validate(event);
-        Instant at = event.startedAt() == null ? Instant.now() : event.startedAt();
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(markStarted)
-                .setParameter("startedAt", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .setParameter("workerId", event.workerId())
-                .setParameter("taskId", event.taskId())
-                .setParameter("attempt", event.attempt())
-                .executeUpdate()));
-    }
-
-    /**
-     * Frees the attempt's slot in its own transaction; completes with the rows removed.
-     *
-     * @throws InvalidEventException when the event names no task
-     */
-    public Uni<Integer> finished(TaskEvent event) {
-        validate(event);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(delete)
-                .setParameter("taskId", event.taskId())
-                .setParameter("attempt", event.attempt())
-                .executeUpdate()));
+    public Uni<Integer> applyAll(List<TaskStarted> started, List<TaskEvent> finished) {
+        started.forEach(DispatchedTasks::validate);
+        finished.forEach(DispatchedTasks::validate);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+            Uni<Integer> marked = Uni.createFrom().item(0);
+            if (!started.isEmpty()) {
+                StringBuilder rows = new StringBuilder();
+                for (int i = 0; i < started.size(); i++) {
+                    rows.append(i == 0 ? "" : ", ").append("(:t").append(i).append(", cast(:a").append(i)
+                            .append(" as integer), cast(:s").append(i).append(" as timestamptz), cast(:w").append(i)
+                            .append(" as varchar))");
+                }
+                Mutiny.MutationQuery query = session.createNativeQuery(String.format(markAllStarted, rows));
+                for (int i = 0; i < started.size(); i++) {
+                    TaskStarted event = started.get(i);
+                    Instant at = event.startedAt() == null ? Instant.now() : event.startedAt();
+                    query.setParameter("t" + i, event.taskId()).setParameter("a" + i, event.attempt())
+                            .setParameter("s" + i, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                            .setParameter("w" + i, event.workerId());
+                }
+                marked = query.executeUpdate();
+            }
+            return marked.chain(count -> {
+                if (finished.isEmpty()) {
+                    return Uni.createFrom().item(count);
+                }
+                StringBuilder rows = new StringBuilder();
+                for (int i = 0; i < finished.size(); i++) {
+                    rows.append(i == 0 ? "" : ", ").append("(:t").append(i).append(", cast(:a").append(i)
+                            .append(" as integer))");
+                }
+                Mutiny.MutationQuery query = session.createNativeQuery(String.format(deleteAll, rows));
+                for (int i = 0; i < finished.size(); i++) {
+                    query.setParameter("t" + i, finished.get(i).taskId()).setParameter("a" + i,
+                            finished.get(i).attempt());
+                }
+                return query.executeUpdate().map(removed -> count + removed);
+            });
+        }));
     }
 
     private static void validate(TaskEvent event) {
