@@ -1,6 +1,8 @@
 package io.tessera.renderer.image;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -136,8 +138,12 @@ public final class Image {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            // a memory cache, not ImageIO's default temp-file cache: the JDK closes file caches in a shutdown hook,
+            // which broke a frame a draining worker was still encoding after SIGTERM ("cannot encode PNG: closed")
+            if (!ImageIO.write(img, "png", stream)) {
+                throw new IOException("no PNG writer");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode PNG", e);
         }
