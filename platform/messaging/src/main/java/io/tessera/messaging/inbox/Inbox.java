@@ -19,11 +19,14 @@ public class Inbox {
 
     private final String insert;
     private final String insertPrefix;
+    private final String selectApplied;
 
     Inbox(OutboxConfig config) {
         this.insert = "insert into " + config.schema() + ".inbox_event (consumer, event_id)"
                 + " values (:consumer, :eventId) on conflict do nothing";
         this.insertPrefix = "insert into " + config.schema() + ".inbox_event (consumer, event_id) values ";
+        this.selectApplied = "select event_id from " + config.schema() + ".inbox_event"
+                + " where consumer = :consumer and event_id in (:ids)";
     }
 
     /**
@@ -62,5 +65,17 @@ public class Inbox {
             }
             return query.getResultList();
         }).map(Set::copyOf);
+    }
+
+    /** The ids among {@code eventIds} that {@code consumer} already applied; call inside a session. */
+    public Uni<Set<String>> applied(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(selectApplied, String.class)
+                        .setParameter("consumer", consumer)
+                        .setParameter("ids", List.copyOf(new LinkedHashSet<>(eventIds)))
+                        .getResultList())
+                .map(Set::copyOf);
     }
 }

@@ -21,6 +21,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,6 +84,90 @@ public class TaskEventService {
                         ? unknown(event)
                         : TaskEntity.<TaskEntity>findById(event.taskId(), LockModeType.PESSIMISTIC_WRITE)
                                 .chain(task -> task == null ? unknown(event) : decide(job, task, event)))));
+    }
+
+    /** A worker's task event and the envelope it came in. */
+    public record Received(EventEnvelope envelope, TaskEvent event) {
+    }
+
+    /**
+     * Applies a poll of task events in one transaction, in poll order: one inbox query, one lock per job (job id
+     * order) and one locking query for all their tasks, then each event's {@link TaskLifecycle} decision; one
+     * multi-row inbox insert records the applied ones. An event whose task is not known or not released yet (it
+     * overtook its TaskPlanned), and every later event of that task in the poll, is left out and applied on its
+     * own afterwards, with the back-off of {@link #apply}.
+     */
+    public Uni<Void> applyAll(List<Received> batch) {
+        batch.forEach(received -> validate(received.event()));
+        List<Received> deferred = new ArrayList<>();
+        return Panache.withTransaction(() -> inbox.applied(CONSUMER, batch.stream().map(r -> r.envelope().id()).toList())
+                        .chain(seen -> {
+                            Set<String> ids = new HashSet<>(seen);
+                            List<Received> todo = batch.stream().filter(r -> ids.add(r.envelope().id())).toList();
+                            return todo.isEmpty() ? Uni.createFrom().voidItem() : applyInOrder(todo, deferred);
+                        }))
+                .chain(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Received received : deferred) {
+                        chain = chain.chain(() -> apply(received.envelope(), received.event()));
+                    }
+                    return chain;
+                });
+    }
+
+    private Uni<Void> applyInOrder(List<Received> todo, List<Received> deferred) {
+        Map<String, JobEntity> jobsById = new TreeMap<>();
+        todo.forEach(r -> jobsById.put(r.event().jobId(), null));
+        Uni<Void> locked = Uni.createFrom().voidItem();
+        for (String jobId : List.copyOf(jobsById.keySet())) {
+            locked = locked.chain(() -> jobs.lock(jobId).invoke(job -> jobsById.put(jobId, job))).replaceWithVoid();
+        }
+        return locked.chain(() -> lockTasks(todo)).chain(tasksById -> {
+            Set<String> deferredTasks = new HashSet<>();
+            List<String> applied = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Received received : todo) {
+                TaskEvent event = received.event();
+                chain = chain.chain(() -> {
+                    JobEntity job = jobsById.get(event.jobId());
+                    TaskEntity task = tasksById.get(event.taskId());
+                    if (deferredTasks.contains(event.taskId()) || job == null || task == null) {
+                        deferredTasks.add(event.taskId());
+                        deferred.add(received);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return decide(job, task, event)
+                            .invoke(() -> applied.add(received.envelope().id()))
+                            .onFailure(UnknownTaskException.class).recoverWithUni(e -> {
+                                deferredTasks.add(event.taskId());
+                                deferred.add(received);
+                                return Uni.createFrom().voidItem();
+                            });
+                });
+            }
+            return chain.chain(() -> inbox.firstDeliveries(CONSUMER, applied)).invoke(recorded -> {
+                if (recorded.size() != applied.size()) {
+                    // another replica applied some of these meanwhile (a rebalance): roll back, the retry skips them
+                    throw new IllegalStateException((applied.size() - recorded.size())
+                            + " task event(s) were applied concurrently; retrying the poll");
+                }
+            }).replaceWithVoid();
+        });
+    }
+
+    private static Uni<Map<String, TaskEntity>> lockTasks(List<Received> todo) {
+        List<String> ids = todo.stream().map(r -> r.event().taskId()).distinct().toList();
+        return Panache.getSession()
+                .chain(session -> session.createQuery("from TaskEntity t where t.taskId in (:ids) order by t.taskId",
+                                TaskEntity.class)
+                        .setParameter("ids", ids)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList())
+                .map(tasks -> {
+                    Map<String, TaskEntity> byId = new HashMap<>();
+                    tasks.forEach(task -> byId.put(task.taskId, task));
+                    return byId;
+                });
     }
 
     private Uni<Void> decide(JobEntity job, TaskEntity task, TaskEvent event) {
@@ -167,7 +258,8 @@ public class TaskEventService {
         }
     }
 
-    private static void validate(TaskEvent event) {
+    /** Checks what monitoring needs of a task event; throws naming the field. */
+    static void validate(TaskEvent event) {
         TaskPlanService.require(event.taskId(), "taskId");
         TaskPlanService.require(event.jobId(), "jobId");
         TaskPlanService.require(event.workerId(), "workerId");
