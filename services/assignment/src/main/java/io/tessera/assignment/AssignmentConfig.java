@@ -24,6 +24,17 @@ public interface AssignmentConfig {
     @WithDefault("30s")
     Duration dispatchTimeout();
 
+    /**
+     * The longest a task should wait in a worker's local queue: workers whose tasks take less than this get tasks
+     * queued beyond their free slots (see QueueDepth); 0 disables local queues.
+     */
+    @WithDefault("1s")
+    Duration localQueueWait();
+
+    /** The deepest local queue per worker slot. */
+    @WithDefault("16")
+    int localQueueMax();
+
     /** How many of the highest-ranked queued tasks of a capability one dispatch round considers. */
     @WithDefault("500")
     int dispatchBatch();

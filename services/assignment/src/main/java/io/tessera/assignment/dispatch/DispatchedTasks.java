@@ -7,7 +7,10 @@ import io.tessera.contracts.tasks.TaskEvent;
 import io.tessera.contracts.tasks.TaskStarted;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import io.tessera.contracts.tasks.TaskCompleted;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,8 +24,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DispatchedTasks {
 
+    /** Weight of one completed task in a worker's mean task time. */
+    static final double TASK_WEIGHT = 0.2;
+
     private final String markAllStarted;
     private final String deleteAll;
+    private final String updateTaskMillis;
 
     DispatchedTasks(@ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.markAllStarted = "update " + schema + ".dispatched_task d set started = true, started_at = v.started_at,"
@@ -30,6 +37,9 @@ public class DispatchedTasks {
                 + " started_at, worker_id) where d.task_id = v.task_id and d.attempt = v.attempt";
         this.deleteAll = "delete from " + schema + ".dispatched_task d using (values %s) as v (task_id, attempt)"
                 + " where d.task_id = v.task_id and d.attempt = v.attempt";
+        this.updateTaskMillis = "update " + schema + ".worker w set task_millis = case when w.task_millis is null"
+                + " then v.millis else w.task_millis * (1 - v.weight) + v.millis * v.weight end from (values %s)"
+                + " as v (worker_id, millis, weight) where w.worker_id = v.worker_id";
     }
 
     /**
@@ -75,8 +85,40 @@ public class DispatchedTasks {
                             finished.get(i).attempt());
                 }
                 return query.executeUpdate().map(removed -> count + removed);
-            });
+            }).call(() -> taskMillis(session, finished));
         }));
+    }
+
+    /**
+     * Folds the render times of completed attempts into each worker's mean task time: an exponentially weighted
+     * mean, each task weighing {@value #TASK_WEIGHT}.
+     */
+    private Uni<Integer> taskMillis(Mutiny.Session session, List<TaskEvent> finished) {
+        Map<String, long[]> byWorker = new TreeMap<>();
+        for (TaskEvent event : finished) {
+            if (event instanceof TaskCompleted completed && completed.workerId() != null) {
+                long[] sum = byWorker.computeIfAbsent(completed.workerId(), w -> new long[2]);
+                sum[0] += Math.max(0, completed.renderMillis());
+                sum[1]++;
+            }
+        }
+        if (byWorker.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < byWorker.size(); i++) {
+            rows.append(i == 0 ? "" : ", ").append("(:w").append(i).append(", cast(:m").append(i)
+                    .append(" as double precision), cast(:k").append(i).append(" as double precision))");
+        }
+        Mutiny.MutationQuery query = session.createNativeQuery(String.format(updateTaskMillis, rows));
+        int i = 0;
+        for (Map.Entry<String, long[]> worker : byWorker.entrySet()) {
+            double mean = (double) worker.getValue()[0] / worker.getValue()[1];
+            double weight = 1 - Math.pow(1 - TASK_WEIGHT, worker.getValue()[1]);
+            query.setParameter("w" + i, worker.getKey()).setParameter("m" + i, mean).setParameter("k" + i, weight);
+            i++;
+        }
+        return query.executeUpdate();
     }
 
     private static void validate(TaskEvent event) {

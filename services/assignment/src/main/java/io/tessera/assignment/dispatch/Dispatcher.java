@@ -10,6 +10,7 @@ import io.tessera.assignment.placement.Assignment;
 import io.tessera.assignment.placement.Capacity;
 import io.tessera.assignment.placement.FreeWorker;
 import io.tessera.assignment.placement.Placement;
+import io.tessera.assignment.placement.QueueDepth;
 import io.tessera.assignment.queue.PendingTask;
 import io.tessera.assignment.workers.Worker;
 import io.tessera.assignment.workers.WorkerRegistry;
@@ -50,6 +51,7 @@ public class Dispatcher {
 
     private final Clock clock = Clock.systemUTC();
     private final Placement placement = new Placement();
+    private final QueueDepth queueDepth;
     private final Capacity capacity;
     private final WorkerRegistry workers;
     private final Outbox outbox;
@@ -63,6 +65,7 @@ public class Dispatcher {
     Dispatcher(WorkerRegistry workers, Outbox outbox, AssignmentConfig config, MeterRegistry meters,
                @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.capacity = new Capacity(config.dispatchTimeout());
+        this.queueDepth = new QueueDepth(config.localQueueWait(), config.localQueueMax());
         this.workers = workers;
         this.outbox = outbox;
         this.config = config;
@@ -115,7 +118,9 @@ public class Dispatcher {
                         int busy = capacity.busy(load, dispatches, now);
                         free.add(new FreeWorker(worker.workerId, capability, worker.cores, worker.memoryMb,
                                 worker.score, workers.liveness().acceptsWork(worker, now)
-                                        ? Math.max(0, worker.slots - busy) : 0, busy, worker.partitions()));
+                                        ? Math.max(0, worker.slots - busy) : 0, busy, worker.partitions(),
+                                workers.liveness().acceptsWork(worker, now)
+                                        ? queueDepth.room(worker.slots, busy, worker.taskMillis) : 0));
                     }
                     return free;
                 }));

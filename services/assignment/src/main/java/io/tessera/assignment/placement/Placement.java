@@ -11,7 +11,8 @@ import java.util.Optional;
  * The dispatch policy, pure: walks the queued tasks in {@link QueuedTask#DISPATCH_ORDER} and gives each to the free
  * worker that satisfies its requirements with the highest score (ties: most free slots, then worker id). A task no
  * free worker can run stays queued and the walk goes on, so one demanding task does not hold back the others.
- * Each worker receives at most its free slots; the partition rotates over the worker's reported partitions.
+ * Each worker receives at most its free slots; the partition rotates over the worker's reported partitions. Tasks no
+ * free slot took then fill the workers' local queues ({@link QueueDepth}), least-loaded worker first.
  */
 public final class Placement {
 
@@ -32,23 +33,66 @@ public final class Placement {
             }
         }
         List<Assignment> assignments = new ArrayList<>();
+        List<QueuedTask> unplaced = new ArrayList<>();
         for (QueuedTask task : tasks.stream().sorted(QueuedTask.DISPATCH_ORDER).toList()) {
             if (totalFree == 0) {
-                break;
+                unplaced.add(task);
+                continue;
             }
             Optional<FreeWorker> best = free.values().stream()
                     .filter(w -> w.freeSlots() > 0 && task.requirements() != null
                             && task.requirements().satisfiedBy(w.capability(), w.cores(), w.memoryMb()))
                     .min(BEST_WORKER);
             if (best.isEmpty()) {
+                unplaced.add(task);
                 continue;
             }
             FreeWorker worker = best.get();
             assignments.add(new Assignment(task, worker.workerId(), partition(worker)));
             free.put(worker.workerId(), new FreeWorker(worker.workerId(), worker.capability(), worker.cores(),
                     worker.memoryMb(), worker.score(), worker.freeSlots() - 1, worker.busySlots() + 1,
-                    worker.partitions()));
+                    worker.partitions(), worker.queueRoom()));
             totalFree--;
+        }
+        assignments.addAll(queue(unplaced, workers, free));
+        return assignments;
+    }
+
+    /**
+     * Fills local queues ({@link FreeWorker#queueRoom}) with the tasks no free slot took, highest-ranked first, each
+     * to the satisfying worker with the fewest tasks already handed to it (then the best score).
+     */
+    private static List<Assignment> queue(List<QueuedTask> tasks, List<FreeWorker> workers,
+                                          Map<String, FreeWorker> afterSlots) {
+        Map<String, FreeWorker> room = new HashMap<>();
+        for (FreeWorker worker : workers) {
+            FreeWorker current = afterSlots.getOrDefault(worker.workerId(), worker);
+            if (current.queueRoom() > 0) {
+                room.put(worker.workerId(), current);
+            }
+        }
+        List<Assignment> assignments = new ArrayList<>();
+        for (QueuedTask task : tasks) {
+            if (room.isEmpty()) {
+                break;
+            }
+            Optional<FreeWorker> least = room.values().stream()
+                    .filter(w -> task.requirements() != null
+                            && task.requirements().satisfiedBy(w.capability(), w.cores(), w.memoryMb()))
+                    .min(Comparator.comparingInt(FreeWorker::busySlots).thenComparing(BEST_WORKER));
+            if (least.isEmpty()) {
+                continue;
+            }
+            FreeWorker worker = least.get();
+            assignments.add(new Assignment(task, worker.workerId(), partition(worker)));
+            FreeWorker next = new FreeWorker(worker.workerId(), worker.capability(), worker.cores(),
+                    worker.memoryMb(), worker.score(), 0, worker.busySlots() + 1, worker.partitions(),
+                    worker.queueRoom() - 1);
+            if (next.queueRoom() > 0) {
+                room.put(worker.workerId(), next);
+            } else {
+                room.remove(worker.workerId());
+            }
         }
         return assignments;
     }

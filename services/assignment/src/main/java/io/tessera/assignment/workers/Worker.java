@@ -61,6 +61,10 @@ public class Worker extends PanacheEntityBase {
     @Column(name = "last_seen")
     public Instant lastSeen;
 
+    /** Recent mean task time in milliseconds (from its TaskCompleted events); null until one completed. */
+    @Column(name = "task_millis")
+    public Double taskMillis;
+
     /** The worker's GPUs. */
     public List<GpuInfo> gpus() {
         return gpusJson == null || gpusJson.isBlank()
