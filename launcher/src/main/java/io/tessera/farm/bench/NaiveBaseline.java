@@ -7,19 +7,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The naive baseline: the same tasks on a plain Kafka consumer group. Each worker slot is a consumer of one group on
@@ -41,11 +34,7 @@ public final class NaiveBaseline {
                                     Map<String, Integer> slots, Map<String, Double> speeds, int partitions,
                                     Instant[] submittedAt) throws ExecutionException, InterruptedException {
         String topic = "bench.baseline." + System.currentTimeMillis();
-        Properties admin = new Properties();
-        admin.put("bootstrap.servers", bootstrapServers);
-        try (Admin client = Admin.create(admin)) {
-            client.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        }
+        BenchClients.createTopic(bootstrapServers, topic, partitions);
         List<TaskRun> runs = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         List<Thread> consumers = new ArrayList<>();
@@ -62,14 +51,8 @@ public final class NaiveBaseline {
             }
         }
         Thread.sleep(5_000); // let the group settle before the work arrives, as a running farm would be
-        Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
-        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         submittedAt[0] = Instant.now();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps)) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(BenchClients.producer(bootstrapServers))) {
             for (Map.Entry<String, Double> task : new LinkedHashMap<>(referenceMillis).entrySet()) {
                 producer.send(new ProducerRecord<>(topic, task.getKey(), Double.toString(task.getValue())));
             }
@@ -82,15 +65,8 @@ public final class NaiveBaseline {
 
     private static void consume(String bootstrapServers, String topic, String group, String id, double speed,
                                 List<TaskRun> runs, AtomicInteger done, int total) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(BenchClients.consumer(bootstrapServers, group,
+                1))) {
             consumer.subscribe(List.of(topic));
             while (done.get() < total) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -68,7 +67,7 @@ final class BenchCommand {
 
     int run() throws Exception {
         Path state = repoRoot.resolve(".farm-bench");
-        deleteRecursively(state);
+        FarmSession.deleteRecursively(state);
         FarmOptions options = new FarmOptions(repoRoot, state, state.resolve("out"), 0, 0, 0, Duration.ofSeconds(15),
                 Duration.ofSeconds(120), Map.of(
                         "provisioning", Map.of("tessera.provisioning.cpu.max", "0", "tessera.provisioning.gpu.max", "0"),
@@ -354,17 +353,6 @@ final class BenchCommand {
             return value;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": must be a whole number, was " + args.get(at + 1));
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
