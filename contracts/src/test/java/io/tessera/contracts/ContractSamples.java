@@ -5,6 +5,9 @@ import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.jobs.AutoChunk;
 import io.tessera.contracts.jobs.FrameRange;
 import io.tessera.contracts.jobs.JobCancelled;
+import io.tessera.contracts.jobs.JobResumed;
+import io.tessera.contracts.jobs.JobRetryRequested;
+import io.tessera.contracts.jobs.JobSuspended;
 import io.tessera.contracts.jobs.JobRequest;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.jobs.Requirements;
@@ -63,6 +66,9 @@ final class ContractSamples {
         Map<String, Object> samples = new LinkedHashMap<>();
         samples.put("JobSubmitted", tiledJob());
         samples.put("JobCancelled", new JobCancelled("job-1", "studio asked", AT));
+        samples.put("JobSuspended", new JobSuspended("job-1", 1, "suspended by user", AT));
+        samples.put("JobResumed", new JobResumed("job-1", 2, AT));
+        samples.put("JobRetryRequested", new JobRetryRequested("job-1", 3, AT));
         samples.put("TaskPlanned", tile(3));
         samples.put("TaskReady", new TaskReady(composite(), 1, AT));
         samples.put("TaskDispatched", new TaskDispatched(assembly(), 2, AT, "gpu-1"));
@@ -78,7 +84,7 @@ final class ContractSamples {
                 List.of(0, 5, 11)));
         samples.put("JobProgress", new JobProgress("job-2", JobState.RUNNING,
                 new Progress(5, Map.of("SUCCEEDED", 3, "RUNNING", 1, "WAITING", 1), 0, 1,
-                        Map.of("tile", new PartProgress(3, 4), "assembly", new PartProgress(0, 1))), null, 7, AT));
+                        Map.of("tile", new PartProgress(3, 4), "assembly", new PartProgress(0, 1))), null, 7, AT, 2));
         samples.put("TaskStatusChanged", new TaskStatusChanged("job-1-t00000", "job-1", 0, 1, 4, TaskState.QUEUED, 1,
                 null, null, 3, AT));
         samples.put("FarmStatus", new FarmStatus(Capability.CPU, 5, 2, 1, 4, 2, AT));
@@ -120,7 +126,10 @@ final class ContractSamples {
                 Map.entry("WorkerHeartbeat", new WorkerHeartbeat("cpu-1", Capability.CPU, 4, 4, 8, 16384, List.of(),
                         "none", List.of(), "render-01", 77, "RUNNING", AT)),
                 Map.entry("JobProgress", new JobProgress("job-1", JobState.RUNNING,
-                        new Progress(3, Map.of("SUCCEEDED", 1, "RUNNING", 2), 4, 12), null, 7, AT)));
+                        new Progress(3, Map.of("SUCCEEDED", 1, "RUNNING", 2), 4, 12), null, 7, AT)),
+                Map.entry("JobProgress", new JobProgress("job-1", JobState.SUSPENDED,
+                        new Progress(3, Map.of("SUCCEEDED", 1, "QUEUED", 2), 4, 12), null, 8, AT, 1)),
+                Map.entry("JobSuspended", new JobSuspended("job-1", 3, null, AT)));
     }
 
     /** One task of every part: chunk, tile, pass, assembly, composite. */
