@@ -117,6 +117,13 @@ public class JobEntity {
     @Column(name = "plan_complete")
     public boolean planComplete = true;
 
+    /**
+     * The number of the newest lifecycle command (suspend, resume, retry-failed) a studio gave the job; 0 before any.
+     * A JobProgress reflecting an older command does not change the job's state.
+     */
+    @Column(name = "lifecycle_sequence")
+    public long lifecycleSequence;
+
     /** The version of the last applied JobProgress; -1 before any. */
     @Column(name = "status_version")
     public long statusVersion;

@@ -31,20 +31,22 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The studios' REST gateway: submit, read, list and cancel jobs. Maps and validates only; {@link JobService} acts. */
+/** The studios' REST gateway: submit, read, list, cancel, suspend, resume and retry jobs. Maps and validates only; {@link JobService} acts. */
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
     private final JobService jobs;
+    private final JobLifecycleService lifecycle;
     private final TaskReadModel tasks;
     private final JobRequestValidator validator;
     private final SubmissionMetrics metrics;
     private final SubmissionConfig config;
 
-    JobResource(JobService jobs, TaskReadModel tasks, JobRequestValidator validator, SubmissionMetrics metrics,
-            SubmissionConfig config) {
+    JobResource(JobService jobs, JobLifecycleService lifecycle, TaskReadModel tasks, JobRequestValidator validator,
+            SubmissionMetrics metrics, SubmissionConfig config) {
         this.jobs = jobs;
+        this.lifecycle = lifecycle;
         this.tasks = tasks;
         this.validator = validator;
         this.metrics = metrics;
@@ -113,6 +115,40 @@ public class JobResource {
     @Operation(summary = "Cancel a job")
     public Uni<JobView> cancel(@PathParam("jobId") String jobId) {
         return jobs.cancel(jobId);
+    }
+
+    /**
+     * Suspends a SUBMITTED or RUNNING job: 200 with the job in state SUSPENDED; 409 naming the state otherwise.
+     * Tasks not running yet are held; running tasks finish (a suspend does not stop renders in progress).
+     */
+    @POST
+    @Path("/{jobId}/suspend")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Suspend a job: hold its tasks that are not running yet (running tasks finish)")
+    public Uni<JobView> suspend(@PathParam("jobId") String jobId) {
+        return lifecycle.suspend(jobId);
+    }
+
+    /** Resumes a SUSPENDED job: 200 with the job (RUNNING, or SUBMITTED when none of its tasks started); 409 otherwise. */
+    @POST
+    @Path("/{jobId}/resume")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Resume a suspended job")
+    public Uni<JobView> resume(@PathParam("jobId") String jobId) {
+        return lifecycle.resume(jobId);
+    }
+
+    /**
+     * Retries the failed tasks of a FAILED job: 200 with the job in state RUNNING; 409 naming the state otherwise.
+     * Every DEAD task runs again with its next attempt and a fresh attempt budget, and so do the tasks the failure
+     * cancelled.
+     */
+    @POST
+    @Path("/{jobId}/retry-failed")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Retry the failed tasks of a failed job")
+    public Uni<JobView> retryFailed(@PathParam("jobId") String jobId) {
+        return lifecycle.retryFailed(jobId);
     }
 
     private static JobState parseState(String state, List<Violation> errors) {

@@ -101,7 +101,7 @@ public class JobService {
                 .chain(job -> {
                     if (job.state.terminal()) {
                         return Uni.createFrom().failure(new JobStateConflictException(
-                                "job " + jobId + " is already " + job.state + " and cannot be cancelled"));
+                                "job " + jobId + " is already " + job.state + " and cannot be cancelled", job.state));
                     }
                     Instant now = now();
                     job.state = JobState.CANCELLED;

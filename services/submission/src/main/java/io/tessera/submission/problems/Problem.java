@@ -8,9 +8,15 @@ import java.util.List;
  * An RFC 9457 problem details document, sent as {@code application/problem+json}.
  *
  * @param errors the fields at fault and the rules they broke; omitted when the problem is not about fields
+ * @param state  the job's current state when the problem is a job state conflict; omitted otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, List<Violation> errors) {
+public record Problem(String type, String title, int status, String detail, List<Violation> errors, String state) {
+
+    /** A problem that names no job state. */
+    public Problem(String type, String title, int status, String detail, List<Violation> errors) {
+        this(type, title, status, detail, errors, null);
+    }
 
     /** The media type of problem details. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -34,7 +40,12 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** A 409 for an action the job's current state does not allow. */
     public static Problem jobStateConflict(String detail) {
-        return new Problem(BASE + "job-state-conflict", "Job state conflict", 409, detail, null);
+        return jobStateConflict(detail, null);
+    }
+
+    /** A 409 for an action the job's current {@code state} does not allow, naming the state. */
+    public static Problem jobStateConflict(String detail, String state) {
+        return new Problem(BASE + "job-state-conflict", "Job state conflict", 409, detail, null, state);
     }
 
     /** Any other HTTP error, typed by its status. */

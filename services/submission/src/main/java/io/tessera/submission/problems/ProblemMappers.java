@@ -26,7 +26,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jobStateConflict(JobStateConflictException e) {
-        return respond(Problem.jobStateConflict(e.getMessage()));
+        return respond(Problem.jobStateConflict(e.getMessage(), e.state() == null ? null : e.state().name()));
     }
 
     @ServerExceptionMapper

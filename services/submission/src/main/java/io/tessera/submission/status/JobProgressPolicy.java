@@ -11,6 +11,10 @@ import java.util.Map;
 /**
  * How a JobProgress changes a stored job: only a newer {@code version} applies; a terminal job (COMPLETED, FAILED,
  * CANCELLED) never returns to a non-terminal state, and a CANCELLED job stays CANCELLED (its progress still updates).
+ * A JobProgress that reflects an older lifecycle command than the job's newest (its {@code lifecycleSequence} is
+ * lower: monitoring published it before it saw the studio's suspend, resume or retry) updates the progress but not
+ * the state: monitoring answers every command with a JobProgress of its own, which then sets the state. That is
+ * also how a retried FAILED job becomes RUNNING without monitoring's earlier FAILED taking it back.
  */
 public final class JobProgressPolicy {
 
@@ -35,7 +39,7 @@ public final class JobProgressPolicy {
             job.framesTotal = progress.progress().framesTotal();
             job.parts = Json.write(progress.progress().parts());
         }
-        if (mayMoveTo(job.state, progress.state())) {
+        if (progress.lifecycleSequence() >= job.lifecycleSequence && mayMoveTo(job.state, progress.state())) {
             job.state = progress.state();
             job.reason = progress.reason();
         }

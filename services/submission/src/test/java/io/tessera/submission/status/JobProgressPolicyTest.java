@@ -69,4 +69,32 @@ class JobProgressPolicyTest {
         assertEquals(JobState.FAILED, job.state);
         assertEquals("done", job.reason);
     }
+
+    private static JobProgress progress(JobState state, long version, int framesDone, long lifecycleSequence) {
+        return new JobProgress("j1", state, new Progress(4, Map.of("QUEUED", 1, "SUCCEEDED", 3), framesDone, 8),
+                null, version, Instant.parse("2030-01-01T00:00:00Z"), lifecycleSequence);
+    }
+
+    @Test
+    void aStatePublishedBeforeTheNewestCommandUpdatesProgressButNotTheState() {
+        JobEntity suspended = job(JobState.SUSPENDED, 4);
+        suspended.lifecycleSequence = 1;
+        assertTrue(JobProgressPolicy.apply(suspended, progress(JobState.RUNNING, 5, 6, 0)));
+        assertEquals(JobState.SUSPENDED, suspended.state, "monitoring had not seen the suspend yet");
+        assertEquals(6, suspended.framesDone);
+        assertTrue(JobProgressPolicy.apply(suspended, progress(JobState.SUSPENDED, 6, 6, 1)));
+        assertEquals(JobState.SUSPENDED, suspended.state);
+        assertTrue(JobProgressPolicy.apply(suspended, progress(JobState.COMPLETED, 7, 8, 1)));
+        assertEquals(JobState.COMPLETED, suspended.state, "a suspended job whose tasks all finished completes");
+    }
+
+    @Test
+    void aRetriedJobIsNotTakenBackToFailedByAnOlderFailure() {
+        JobEntity retried = job(JobState.RUNNING, 9);
+        retried.lifecycleSequence = 2;
+        assertTrue(JobProgressPolicy.apply(retried, progress(JobState.FAILED, 10, 3, 1)));
+        assertEquals(JobState.RUNNING, retried.state);
+        assertTrue(JobProgressPolicy.apply(retried, progress(JobState.FAILED, 11, 3, 2)));
+        assertEquals(JobState.FAILED, retried.state, "a failure after the retry applies");
+    }
 }
