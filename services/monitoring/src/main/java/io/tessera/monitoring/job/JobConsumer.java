@@ -4,12 +4,15 @@ import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.TesseraEvent;
 import io.tessera.contracts.jobs.JobCancelled;
+import io.tessera.contracts.jobs.JobResumed;
+import io.tessera.contracts.jobs.JobRetryRequested;
 import io.tessera.contracts.jobs.JobSubmitted;
+import io.tessera.contracts.jobs.JobSuspended;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes {@code farm.jobs.v1}: JobSubmitted and JobCancelled. */
+/** Consumes {@code farm.jobs.v1}: JobSubmitted, JobCancelled, JobSuspended, JobResumed and JobRetryRequested. */
 @ApplicationScoped
 public class JobConsumer {
 
@@ -17,9 +20,11 @@ public class JobConsumer {
     public static final String CHANNEL = "jobs";
 
     private final JobService service;
+    private final JobCommandService commands;
 
-    JobConsumer(JobService service) {
+    JobConsumer(JobService service, JobCommandService commands) {
         this.service = service;
+        this.commands = commands;
     }
 
     @Incoming(CHANNEL)
@@ -32,6 +37,15 @@ public class JobConsumer {
             }
             if (event instanceof JobCancelled cancelled) {
                 return service.cancelled(envelope, cancelled);
+            }
+            if (event instanceof JobSuspended suspended) {
+                return commands.suspended(envelope, suspended);
+            }
+            if (event instanceof JobResumed resumed) {
+                return commands.resumed(envelope, resumed);
+            }
+            if (event instanceof JobRetryRequested retry) {
+                return commands.retryRequested(envelope, retry);
             }
             return Uni.createFrom().voidItem();
         });

@@ -69,6 +69,13 @@ public class JobEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean dirty;
 
+    /**
+     * The sequence of the newest lifecycle command (JobSuspended, JobResumed, JobRetryRequested) applied to the job;
+     * 0 before any. Published in every JobProgress.
+     */
+    @Column(name = "lifecycle_sequence", nullable = false)
+    public long lifecycleSequence;
+
     /** Grows with every JobProgress published for the job. */
     @Column(nullable = false)
     public long version;

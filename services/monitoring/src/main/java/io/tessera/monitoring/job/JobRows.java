@@ -73,9 +73,12 @@ public class JobRows {
                 });
     }
 
-    /** True when the job's tasks may be released ({@link Readiness#jobReleased}). */
+    /**
+     * True when the job's tasks may be released ({@link Readiness#jobReleased}); never while the job is SUSPENDED
+     * (its tasks wait until it is resumed).
+     */
     public Uni<Boolean> released(JobEntity job) {
-        if (!job.submitted) {
+        if (!job.submitted || job.state == JobState.SUSPENDED) {
             return Uni.createFrom().item(false);
         }
         List<String> dependsOn = job.dependsOnIds();

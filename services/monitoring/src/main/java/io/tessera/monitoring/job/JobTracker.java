@@ -88,12 +88,18 @@ public class JobTracker {
                 });
     }
 
+    /** Publishes the (locked) job's current state and progress, e.g. after a lifecycle command. */
+    public Uni<Void> publishProgress(JobEntity job, Instant now) {
+        return groupsOf(job).chain(groups -> publish(job, groups, now));
+    }
+
     /**
      * A task of the job is DEAD: every task depending on it (transitively) is CANCELLED with the reason
      * {@code dependency <taskId> failed: <reason>}, then the job FAILS naming the dead task.
      */
     public Uni<Void> taskDead(JobEntity job, TaskEntity dead, String reason, Instant now) {
-        String jobReason = "task " + dead.taskId + " failed after " + dead.attempt + " attempts: " + reason;
+        String jobReason = "task " + dead.taskId + " failed after " + (dead.attempt - dead.attemptBase) + " attempts: "
+                + reason;
         String dependentReason = "dependency " + dead.taskId + " failed: " + reason;
         return tasksOf(job).chain(tasks -> {
             Map<String, TaskEntity> byId = tasks.stream()
@@ -191,7 +197,8 @@ public class JobTracker {
         job.version = job.version + 1;
         job.updatedAt = now;
         JobProgress progress = new JobProgress(job.jobId, job.state,
-                ProgressCalculator.ofGroups(job.framesTotal, job.tasksTotal, groups), job.reason, job.version, now);
+                ProgressCalculator.ofGroups(job.framesTotal, job.tasksTotal, groups), job.reason, job.version, now,
+                job.lifecycleSequence);
         return outbox.add(Topics.JOB_STATUS, job.jobId, "job:" + job.jobId + ":progress:" + job.version, progress);
     }
 

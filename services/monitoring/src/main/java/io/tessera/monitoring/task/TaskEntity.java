@@ -50,6 +50,13 @@ public class TaskEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempt;
 
+    /**
+     * Attempts used before the current attempt budget started: 0, or the attempt a DEAD task had reached when a
+     * retry-failed requeued it (it then gets max-attempts attempts again).
+     */
+    @Column(name = "attempt_base", nullable = false)
+    public int attemptBase;
+
     @Column(name = "worker_id")
     public String workerId;
 
@@ -140,6 +147,6 @@ public class TaskEntity extends PanacheEntityBase {
 
     /** The view {@link TaskLifecycle} decides on. */
     public TaskSnapshot snapshot() {
-        return new TaskSnapshot(state, attempt, workerId);
+        return new TaskSnapshot(state, attempt, workerId, attemptBase);
     }
 }

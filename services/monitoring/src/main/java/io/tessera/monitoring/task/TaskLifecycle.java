@@ -61,7 +61,7 @@ public final class TaskLifecycle {
             return Decision.of(Action.IGNORE, "task is " + task.state() + ", not RUNNING");
         }
         String reason = "lease of worker " + task.workerId() + " expired";
-        return task.attempt() < maxAttempts ? Decision.of(Action.RETRY, reason) : Decision.of(Action.DEAD, reason);
+        return task.attemptsUsed() < maxAttempts ? Decision.of(Action.RETRY, reason) : Decision.of(Action.DEAD, reason);
     }
 
     /** Attempts a task gets. */
@@ -81,7 +81,7 @@ public final class TaskLifecycle {
 
     private Decision onFailed(TaskSnapshot task, TaskFailed failed) {
         String reason = failed.reason() == null || failed.reason().isBlank() ? "no reason given" : failed.reason();
-        if (failed.retryable() && task.attempt() < maxAttempts) {
+        if (failed.retryable() && task.attemptsUsed() < maxAttempts) {
             return Decision.of(Action.RETRY, reason);
         }
         return Decision.of(Action.DEAD, reason);

@@ -74,6 +74,36 @@ public class TaskTransitions {
         return changed(task, now).chain(() -> announce(task, now));
     }
 
+    /**
+     * Retry-failed: a DEAD task is QUEUED with its next attempt and a fresh attempt budget (the base becomes the
+     * attempt it died at) and its TaskReady is published.
+     */
+    public Uni<Void> requeueDead(TaskEntity task, Instant now) {
+        nextBudget(task);
+        task.state = TaskState.QUEUED;
+        return changed(task, now).chain(() -> announce(task, now));
+    }
+
+    /**
+     * Retry-failed: a task CANCELLED because its job failed goes back to WAITING with its next attempt and a fresh
+     * budget (the job's refresh releases it once its dependencies succeeded). The new attempt fences off any
+     * result of the attempt that was cancelled.
+     */
+    public Uni<Void> restoreCancelled(TaskEntity task, Instant now) {
+        nextBudget(task);
+        task.state = TaskState.WAITING;
+        return changed(task, now);
+    }
+
+    private static void nextBudget(TaskEntity task) {
+        task.attemptBase = task.attempt;
+        task.attempt = task.attempt + 1;
+        task.workerId = null;
+        task.leaseExpiresAt = null;
+        task.framesDone = 0;
+        task.reason = null;
+    }
+
     /** The attempt ended badly ({@code via} is FAILED or STALLED) and no attempt is left: DEAD. */
     public Uni<Void> dead(TaskEntity task, TaskState via, String reason, Instant now) {
         return endAttempt(task, via, reason, now).chain(() -> {

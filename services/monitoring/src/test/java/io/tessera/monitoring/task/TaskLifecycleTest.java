@@ -164,4 +164,18 @@ class TaskLifecycleTest {
     void maxAttemptsMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new TaskLifecycle(0));
     }
+
+    @Test
+    void aRetriedDeadTaskGetsAFreshBudgetOfAttempts() {
+        TaskSnapshot diedAt3 = new TaskSnapshot(TaskState.RUNNING, 3, "w1");
+        assertEquals(Action.DEAD, lifecycle.onEvent(diedAt3, failed(3, "w1", true)).action());
+        // requeued by retry-failed: attempt 4 is the first of a new budget of 3
+        TaskSnapshot retried = new TaskSnapshot(TaskState.RUNNING, 4, "w1", 3);
+        assertEquals(Action.RETRY, lifecycle.onEvent(retried, failed(4, "w1", true)).action());
+        assertEquals(Action.RETRY, lifecycle.onLeaseExpired(new TaskSnapshot(TaskState.RUNNING, 5, "w1", 3)).action());
+        assertEquals(Action.DEAD, lifecycle.onEvent(new TaskSnapshot(TaskState.RUNNING, 6, "w1", 3),
+                failed(6, "w1", true)).action());
+        assertEquals(Action.STALE, lifecycle.onEvent(retried, failed(3, "w1", true)).action(),
+                "the attempt that died stays fenced off");
+    }
 }
