@@ -28,7 +28,7 @@ public interface AssignmentConfig {
      * The longest a task should wait in a worker's local queue: workers whose tasks take less than this get tasks
      * queued beyond their free slots (see QueueDepth); 0 disables local queues.
      */
-    @WithDefault("1s")
+    @WithDefault("250ms")
     Duration localQueueWait();
 
     /** The deepest local queue per worker slot. */
