@@ -1,0 +1,209 @@
+package io.tessera.e2e.chaos;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tessera.contracts.Topics;
+import io.tessera.e2e.E2eFarm;
+import io.tessera.farm.process.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 5, chaos: the zombie. A CPU worker is frozen with SIGSTOP while it renders a task and stays frozen past
+ * its lease, so monitoring retries the task on the other worker and accepts that attempt. Then the worker gets
+ * SIGCONT: it finishes its old attempt and reports it. The late report must be ignored (fenced by the attempt
+ * number): the accepted frame file keeps its bytes and time, the task keeps its accepted attempt and worker, and
+ * the task is never accepted twice.
+ */
+@ExtendWith(E2eFarm.class)
+class ZombieWorkerChaosTest {
+
+    private static final int FRAMES = 100;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @AfterAll
+    static void printTable() {
+        ChaosReport.printTable();
+    }
+
+    @Test
+    void aWorkerResumedPastItsLeaseCannotChangeTheAcceptedOutput() throws Exception {
+        ChaosJob job = ChaosJob.submit("chaos-zombie", FRAMES, 960, 540);
+        ServiceProcess zombie = null;
+        boolean paused = false;
+        Instant pausedAt = null;
+        int tries = 0;
+        try {
+            job.awaitSucceeded(4, Duration.ofMinutes(2));
+            JsonNode stalled = null;
+            while (stalled == null && tries < 10 && !job.finished()) {
+                tries++;
+                JsonNode running = awaitRunningCpuTask(job);
+                zombie = ChaosFarm.farm().process(running.path("workerId").asText());
+                zombie.pause();
+                paused = true;
+                pausedAt = Instant.now();
+                JsonNode after = awaitTaskLeaves(job, running);
+                if (after.path("attempt").asInt() > running.path("attempt").asInt()) {
+                    stalled = running;
+                } else {
+                    // the render finished just before the freeze: nothing in flight, try again
+                    zombie.resume();
+                    paused = false;
+                }
+            }
+            assertNotNull(stalled, "no running task could be frozen in " + tries + " tries");
+            String taskId = stalled.path("taskId").asText();
+            int zombieAttempt = stalled.path("attempt").asInt();
+            System.out.printf("chaos: SIGSTOP %s while it ran %s attempt %d (try %d)%n", zombie.name(), taskId,
+                    zombieAttempt, tries);
+
+            JsonNode accepted = awaitTask(job, taskId, "SUCCEEDED", Duration.ofMinutes(2));
+            assertTrue(accepted.path("attempt").asInt() > zombieAttempt, accepted.toString());
+            Path frame = job.outputDir().resolve(String.format("frame_%04d.png", accepted.path("frameStart").asInt()));
+            byte[] acceptedBytes = Files.readAllBytes(frame);
+            FileTime acceptedTime = Files.getLastModifiedTime(frame);
+            double staleBefore = staleEvents();
+
+            zombie.resume();
+            paused = false;
+            System.out.printf("chaos: SIGCONT %s, %.1f s after its SIGSTOP; %s was accepted as attempt %d on %s%n",
+                    zombie.name(), Duration.between(pausedAt, Instant.now()).toMillis() / 1000.0, taskId,
+                    accepted.path("attempt").asInt(), accepted.path("workerId").asText());
+            String lateEvent = awaitLateReport(job, taskId, zombieAttempt);
+            boolean staleCounted = lateEvent != null && awaitStaleCountAbove(staleBefore);
+
+            JsonNode after = awaitTask(job, taskId, "SUCCEEDED", Duration.ofSeconds(10));
+            assertEquals(accepted.path("attempt").asInt(), after.path("attempt").asInt(), after.toString());
+            assertEquals(accepted.path("workerId").asText(), after.path("workerId").asText(), after.toString());
+            assertArrayEquals(acceptedBytes, Files.readAllBytes(frame), "the zombie changed " + frame);
+            assertEquals(acceptedTime, Files.getLastModifiedTime(frame), "the zombie rewrote " + frame);
+
+            ChaosOutcome outcome = job.outcome(pausedAt, Duration.ofMinutes(5));
+            String faults = "SIGSTOP " + zombie.name() + " " + Duration.between(pausedAt, Instant.now()).toSeconds()
+                    + " s past its 4 s lease, then SIGCONT; late report: "
+                    + (lateEvent == null ? "none" : lateEvent + (staleCounted ? ", counted stale" : ", not counted"));
+            ChaosReport.record("SIGSTOP a CPU worker past its lease, SIGCONT (zombie)", faults, outcome,
+                    outcome.result());
+            outcome.assertClean();
+        } finally {
+            if (paused) {
+                zombie.resume();
+            }
+            ChaosFarm.heal();
+        }
+    }
+
+    private static JsonNode awaitRunningCpuTask(ChaosJob job) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode tasks = job.tasks();
+            if (tasks != null) {
+                for (JsonNode task : tasks) {
+                    if ("RUNNING".equals(task.path("state").asText())
+                            && task.path("workerId").asText().startsWith("cpu-")) {
+                        return task;
+                    }
+                }
+            }
+            ChaosJob.sleep(30);
+        }
+        throw new AssertionError("no task of " + job.id() + " was seen running on a CPU worker");
+    }
+
+    /** Waits until the task is no longer the same attempt RUNNING on the same worker. */
+    private static JsonNode awaitTaskLeaves(ChaosJob job, JsonNode running) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode task = find(job.tasks(), running.path("taskId").asText());
+            if (task != null && !(task.path("state").asText().equals("RUNNING")
+                    && task.path("attempt").asInt() == running.path("attempt").asInt())) {
+                return task;
+            }
+            ChaosJob.sleep(200);
+        }
+        throw new AssertionError("task " + running + " neither finished nor lost its lease");
+    }
+
+    private static JsonNode awaitTask(ChaosJob job, String taskId, String state, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode task = null;
+        while (System.nanoTime() < deadline) {
+            task = find(job.tasks(), taskId);
+            if (task != null && state.equals(task.path("state").asText())) {
+                return task;
+            }
+            ChaosJob.sleep(200);
+        }
+        throw new AssertionError("task " + taskId + " not " + state + " within " + timeout + ": " + task);
+    }
+
+    private static JsonNode find(JsonNode tasks, String taskId) {
+        if (tasks != null) {
+            for (JsonNode task : tasks) {
+                if (taskId.equals(task.path("taskId").asText())) {
+                    return task;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The zombie's report of its old attempt on farm.task-events.v1 (completed or failed), or null. */
+    private static String awaitLateReport(ChaosJob job, String taskId, int attempt) {
+        String bootstrap = E2eFarm.farm().bootstrapServers();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ChaosTopics.Event event : ChaosTopics.eventsOf(bootstrap, Topics.TASK_EVENTS, job.id())) {
+                boolean report = "io.tessera.TaskCompleted".equals(event.type())
+                        || "io.tessera.TaskFailed".equals(event.type());
+                if (report && taskId.equals(event.data().path("taskId").asText())
+                        && event.data().path("attempt").asInt() == attempt) {
+                    return event.type().substring("io.tessera.".length()) + " attempt " + attempt;
+                }
+            }
+            ChaosJob.sleep(1000);
+        }
+        return null;
+    }
+
+    private static boolean awaitStaleCountAbove(double before) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (staleEvents() > before) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    /** monitoring's tessera_stale_events_total, summed over its series. */
+    private static double staleEvents() throws IOException, InterruptedException {
+        URI metrics = ChaosFarm.farm().process("monitoring").baseUrl().resolve("/q/metrics");
+        String body = HTTP.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double total = 0;
+        for (String line : body.split("\n")) {
+            if (line.startsWith("tessera_stale_events_total")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
+    }
+}
