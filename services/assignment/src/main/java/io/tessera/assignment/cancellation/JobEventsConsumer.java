@@ -3,13 +3,20 @@ package io.tessera.assignment.cancellation;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.EventTypes;
+import io.tessera.assignment.dispatch.DispatchLoop;
+import io.tessera.assignment.suspension.Suspensions;
 import io.tessera.contracts.jobs.JobCancelled;
+import io.tessera.contracts.jobs.JobResumed;
+import io.tessera.contracts.jobs.JobSuspended;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Reads {@code farm.jobs.v1} for JobCancelled; the other job events are not assignment's business. */
+/**
+ * Reads {@code farm.jobs.v1} for JobCancelled (queued tasks dropped for good), JobSuspended (queued tasks held) and
+ * JobResumed (held tasks dispatched again); the other job events are not assignment's business.
+ */
 @ApplicationScoped
 public class JobEventsConsumer {
 
@@ -18,17 +25,33 @@ public class JobEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(JobEventsConsumer.class);
     private static final String JOB_CANCELLED = EventTypes.typeOf(JobCancelled.class);
+    private static final String JOB_SUSPENDED = EventTypes.typeOf(JobSuspended.class);
+    private static final String JOB_RESUMED = EventTypes.typeOf(JobResumed.class);
 
     private final Cancellations cancellations;
+    private final Suspensions suspensions;
+    private final DispatchLoop dispatcher;
 
-    JobEventsConsumer(Cancellations cancellations) {
+    JobEventsConsumer(Cancellations cancellations, Suspensions suspensions, DispatchLoop dispatcher) {
         this.cancellations = cancellations;
+        this.suspensions = suspensions;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming(CHANNEL)
     Uni<Void> on(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> {
             EventEnvelope envelope = EventEnvelope.from(record);
+            if (JOB_SUSPENDED.equals(envelope.type())) {
+                JobSuspended suspended = envelope.event(JobSuspended.class);
+                return suspensions.suspend(suspended.jobId(), suspended.sequence(), suspended.suspendedAt())
+                        .replaceWithVoid();
+            }
+            if (JOB_RESUMED.equals(envelope.type())) {
+                JobResumed resumed = envelope.event(JobResumed.class);
+                return suspensions.resume(resumed.jobId(), resumed.sequence(), resumed.resumedAt())
+                        .invoke(dispatcher::trigger).replaceWithVoid();
+            }
             if (!JOB_CANCELLED.equals(envelope.type())) {
                 return Uni.createFrom().voidItem();
             }

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
 /**
  * One dispatch round per capability, in one transaction: lock the capability (so one replica dispatches it at a
  * time), compute every live worker's free slots ({@link Capacity}), lock the highest-ranked queued tasks that
- * some free worker has the cores and memory for ({@code FOR UPDATE SKIP LOCKED}), let {@link Placement} match them, and for each match move the task from
+ * some free worker has the cores and memory for and whose job is not suspended ({@code FOR UPDATE SKIP LOCKED}),
+ * let {@link Placement} match them, and for each match move the task from
  * {@code pending_task} to {@code dispatched_task} and write its TaskDispatched to the outbox, to a partition the
  * chosen worker consumes. Either all of it commits or none of it.
  */
@@ -74,6 +75,8 @@ public class Dispatcher {
                 + " for update skip locked";
         this.selectPending = "select * from " + schema + ".pending_task where capability = :capability"
                 + " and coalesce(min_cores, 0) <= :maxCores and coalesce(min_memory_mb, 0) <= :maxMemoryMb"
+                + " and not exists (select 1 from " + schema + ".suspended_job s where s.job_id = pending_task.job_id"
+                + " and s.suspended)"
                 + " order by preview desc, priority desc, job_seen_at, task_order, task_id"
                 + " limit :limit for update skip locked";
         this.deletePending = "delete from " + schema + ".pending_task where task_id = :taskId and attempt = :attempt";
