@@ -80,8 +80,9 @@ class SuspendResumeTest {
     }
 
     /**
-     * Waits until no task of the job is in flight and none has finished for two seconds in a row: a task handed to a
-     * worker just before the suspend may still be on its way to RUNNING when the first look finds nothing running.
+     * Waits until no task of the job is in flight and none has finished for three seconds in a row: a task handed to a
+     * worker just before the suspend (or queued at a worker beyond its free slots by assignment's local queues) may
+     * still be on its way to RUNNING when the first look finds nothing running.
      */
     private static JsonNode awaitNothingInFlight(JobsApi api, String jobId) {
         JsonNode tasks = null;
@@ -93,7 +94,7 @@ class SuspendResumeTest {
             boolean idle = tasks.findValuesAsText("state").stream().noneMatch(IN_FLIGHT::contains);
             quiet = idle && succeeded == lastSucceeded ? quiet + 1 : 0;
             lastSucceeded = succeeded;
-            if (quiet >= 8) {
+            if (quiet >= 12) {
                 return tasks;
             }
             JobsApi.sleep(250);
