@@ -82,8 +82,9 @@ class ZombieWorkerChaosTest {
 
             zombie.resume();
             paused = false;
+            double frozenSeconds = Duration.between(pausedAt, Instant.now()).toMillis() / 1000.0;
             System.out.printf("chaos: SIGCONT %s, %.1f s after its SIGSTOP; %s was accepted as attempt %d on %s%n",
-                    zombie.name(), Duration.between(pausedAt, Instant.now()).toMillis() / 1000.0, taskId,
+                    zombie.name(), frozenSeconds, taskId,
                     accepted.path("attempt").asInt(), accepted.path("workerId").asText());
             String lateEvent = awaitLateReport(job, taskId, zombieAttempt);
             boolean staleCounted = lateEvent != null && awaitStaleCountAbove(staleBefore);
@@ -95,8 +96,8 @@ class ZombieWorkerChaosTest {
             assertEquals(acceptedTime, Files.getLastModifiedTime(frame), "the zombie rewrote " + frame);
 
             ChaosOutcome outcome = job.outcome(pausedAt, Duration.ofMinutes(5));
-            String faults = "SIGSTOP " + zombie.name() + " " + Duration.between(pausedAt, Instant.now()).toSeconds()
-                    + " s past its 4 s lease, then SIGCONT; late report: "
+            String faults = String.format("SIGSTOP %s for %.1f s (lease %d s), then SIGCONT; late report: ",
+                    zombie.name(), frozenSeconds, E2eFarm.LEASE_TIMEOUT.toSeconds())
                     + (lateEvent == null ? "none" : lateEvent + (staleCounted ? ", counted stale" : ", not counted"));
             ChaosReport.record("SIGSTOP a CPU worker past its lease, SIGCONT (zombie)", faults, outcome,
                     outcome.result());
