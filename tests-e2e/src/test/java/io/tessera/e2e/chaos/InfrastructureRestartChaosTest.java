@@ -27,51 +27,49 @@ class InfrastructureRestartChaosTest {
 
     @Test
     void aBrokerKilledMidJobLosesAndDuplicatesNothing() throws Exception {
-        ChaosJob job = ChaosJob.submit("chaos-broker-restart", FRAMES, 640, 360);
         Infrastructure infrastructure = ChaosFarm.farm().infrastructure();
-        Instant fault = null;
-        String faults = "none (the job ended first)";
-        try {
-            if (job.awaitSucceeded(FRAMES / 4, Duration.ofMinutes(3))) {
-                int done = job.succeeded();
-                infrastructure.kafka().kill();
-                fault = Instant.now();
-                ChaosJob.sleep(DOWN.toMillis());
-                infrastructure.kafka().restart();
-                faults = "SIGKILL broker at " + done + "/" + FRAMES + ", down " + DOWN.toSeconds() + " s";
-                System.out.println("chaos: " + faults + "; broker answering again after "
-                        + Duration.between(fault, Instant.now()).toMillis() / 1000.0 + " s");
-            }
-        } finally {
-            awaitServicesReady();
-        }
-        ChaosOutcome outcome = job.outcome(fault, Duration.ofMinutes(5));
-        ChaosReport.record("SIGKILL the Kafka broker mid-job, restarted", faults, outcome, outcome.result());
-        outcome.assertClean();
+        faultMidJob("chaos-broker-restart", "SIGKILL the Kafka broker mid-job, restarted", "SIGKILL broker",
+                "broker answering again", () -> infrastructure.kafka().kill(), () -> infrastructure.kafka().restart());
     }
 
     @Test
     void aDatabaseRestartedMidJobLosesAndDuplicatesNothing() throws Exception {
-        ChaosJob job = ChaosJob.submit("chaos-postgres-restart", FRAMES, 640, 360);
         Infrastructure infrastructure = ChaosFarm.farm().infrastructure();
+        faultMidJob("chaos-postgres-restart", "stop PostgreSQL mid-job, restarted", "PostgreSQL stopped (fast)",
+                "accepting connections again", () -> infrastructure.postgres().stop(),
+                () -> infrastructure.postgres().restart());
+    }
+
+    /** A step of a fault that may fail. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a job, and once a quarter of it succeeded: {@code stop}, {@code DOWN} of downtime, {@code start}; then
+     * waits for the farm to heal and checks the job ended clean.
+     */
+    private static void faultMidJob(String jobName, String scenario, String what, String backAgain, Step stop,
+                                    Step start) throws Exception {
+        ChaosJob job = ChaosJob.submit(jobName, FRAMES, 640, 360);
         Instant fault = null;
         String faults = "none (the job ended first)";
         try {
             if (job.awaitSucceeded(FRAMES / 4, Duration.ofMinutes(3))) {
                 int done = job.succeeded();
-                infrastructure.postgres().stop();
+                stop.run();
                 fault = Instant.now();
                 ChaosJob.sleep(DOWN.toMillis());
-                infrastructure.postgres().restart();
-                faults = "PostgreSQL stopped (fast) at " + done + "/" + FRAMES + ", down " + DOWN.toSeconds() + " s";
-                System.out.println("chaos: " + faults + "; accepting connections again after "
+                start.run();
+                faults = what + " at " + done + "/" + FRAMES + ", down " + DOWN.toSeconds() + " s";
+                System.out.println("chaos: " + faults + "; " + backAgain + " after "
                         + Duration.between(fault, Instant.now()).toMillis() / 1000.0 + " s");
             }
         } finally {
             awaitServicesReady();
         }
         ChaosOutcome outcome = job.outcome(fault, Duration.ofMinutes(5));
-        ChaosReport.record("stop PostgreSQL mid-job, restarted", faults, outcome, outcome.result());
+        ChaosReport.record(scenario, faults, outcome, outcome.result());
         outcome.assertClean();
     }
 
