@@ -24,6 +24,11 @@ public final class Topics {
     public static final String TASK_EVENTS = "farm.task-events.v1";
     /** WorkerHeartbeat (key: workerId). */
     public static final String WORKERS = "farm.workers.v1";
+    /**
+     * Coordination of workers: PeerStatus from every worker (its load, for peer hand-off) and HandOffRequested from
+     * assignment (hybrid mode's feedback loop); key: workerId. Every worker reads all of it.
+     */
+    public static final String COORDINATION = "farm.coordination.v1";
     /** JobProgress, JobCompleted, JobFailed, JobCancellationCompleted, TaskStatusChanged from monitoring (key: jobId). */
     public static final String JOB_STATUS = "farm.job-status.v1";
     /** FarmStatus per capability (key: capability). */
@@ -56,6 +61,8 @@ public final class Topics {
             new TopicSpec(dlq(TASK_EVENTS), 1),
             new TopicSpec(WORKERS, 3),
             new TopicSpec(dlq(WORKERS), 1),
+            new TopicSpec(COORDINATION, 3),
+            new TopicSpec(dlq(COORDINATION), 1),
             new TopicSpec(JOB_STATUS, 3),
             new TopicSpec(dlq(JOB_STATUS), 1),
             new TopicSpec(FARM_STATUS, 1),

@@ -19,6 +19,8 @@ import io.tessera.contracts.status.PartProgress;
 import io.tessera.contracts.status.Progress;
 import io.tessera.contracts.status.TaskStatusChanged;
 import io.tessera.contracts.status.WorkerScaled;
+import io.tessera.contracts.coordination.HandOffRequested;
+import io.tessera.contracts.coordination.PeerStatus;
 import io.tessera.contracts.tasks.OutputNames;
 import io.tessera.contracts.tasks.PixelRegion;
 import io.tessera.contracts.tasks.TaskCompleted;
@@ -75,13 +77,15 @@ final class ContractSamples {
         samples.put("TaskStarted", new TaskStarted("job-2-t00003", "job-2", 1, "gpu-1", AT));
         samples.put("TaskProgress", new TaskProgress("job-1-t00000", "job-1", 1, "cpu-1", 2, 4, AT));
         samples.put("TaskCompleted", new TaskCompleted("job-2-t00003", "job-2", 1, "gpu-1",
-                List.of(new TaskOutput(24, OutputNames.staged(TILED_OUT, "job-2-t00003", 1, tilePath(3)).toString(),
+                List.of(new TaskOutput(24, OutputNames.staged(TILED_OUT, "job-2-t00003", 1, "gpu-1", tilePath(3)).toString(),
                         tilePath(3).toString())), 1234, AT));
         samples.put("TaskFailed", new TaskFailed("job-1-t00000", "job-1", 1, "cpu-1", "renderer crashed", true, AT));
         samples.put("WorkerHeartbeat", new WorkerHeartbeat("gpu-1", Capability.GPU, 2, 1, 8, 16384,
                 List.of(new GpuInfo("Simulated RTX", 8192)), "simulated",
                 List.of(new Lease("job-2-t00003", "job-2", 1)), "render-07", 4242, "RUNNING", AT, 3.75,
                 List.of(0, 5, 11)));
+        samples.put("PeerStatus", new PeerStatus("cpu-2", Capability.CPU, 2, 0, 1, List.of(3, 7), "RUNNING", AT));
+        samples.put("HandOffRequested", new HandOffRequested("cpu-2", "cpu-3", Capability.CPU, 2, AT));
         samples.put("JobProgress", new JobProgress("job-2", JobState.RUNNING,
                 new Progress(5, Map.of("SUCCEEDED", 3, "RUNNING", 1, "WAITING", 1), 0, 1,
                         Map.of("tile", new PartProgress(3, 4), "assembly", new PartProgress(0, 1))), null, 7, AT, 2));

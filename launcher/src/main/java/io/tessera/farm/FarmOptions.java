@@ -1,5 +1,6 @@
 package io.tessera.farm;
 
+import io.tessera.contracts.DistributionMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,6 +24,9 @@ import java.util.Map;
 public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int submissionPort, int kafkaPort,
                           int postgresPort, Duration leaseTimeout, Duration readyTimeout,
                           Map<String, Map<String, String>> extraProps, List<WorkerSpec> workers) {
+
+    /** The property naming the farm's distribution mode. */
+    public static final String DISTRIBUTION_MODE = "tessera.distribution.mode";
 
     /** Two CPU workers and one GPU worker. */
     public static final List<WorkerSpec> DEFAULT_WORKERS =
@@ -69,6 +73,15 @@ public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int sub
     public FarmOptions withWorkers(List<WorkerSpec> list) {
         return new FarmOptions(repoRoot, stateDir, outputRoot, submissionPort, kafkaPort, postgresPort,
                 leaseTimeout, readyTimeout, extraProps, list);
+    }
+
+    /**
+     * A copy running in distribution mode {@code mode}: assignment, provisioning and every worker (the properties of
+     * {@code worker} apply to all workers) get the same {@code tessera.distribution.mode}.
+     */
+    public FarmOptions withDistributionMode(DistributionMode mode) {
+        Map<String, String> props = Map.of(DISTRIBUTION_MODE, mode.id());
+        return withExtraProps("assignment", props).withExtraProps("provisioning", props).withExtraProps("worker", props);
     }
 
     /** A copy where {@code service} additionally gets {@code props}. */

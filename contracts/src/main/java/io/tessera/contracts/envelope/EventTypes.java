@@ -1,5 +1,7 @@
 package io.tessera.contracts.envelope;
 
+import io.tessera.contracts.coordination.HandOffRequested;
+import io.tessera.contracts.coordination.PeerStatus;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobResumed;
 import io.tessera.contracts.jobs.JobRetryRequested;
@@ -33,7 +35,7 @@ public final class EventTypes {
             JobSubmitted.class, JobCancelled.class, JobSuspended.class, JobResumed.class, JobRetryRequested.class,
             TaskPlanned.class, TaskReady.class, TaskDispatched.class,
             TaskStarted.class, TaskProgress.class, TaskCompleted.class, TaskFailed.class,
-            WorkerHeartbeat.class,
+            WorkerHeartbeat.class, PeerStatus.class, HandOffRequested.class,
             JobProgress.class, TaskStatusChanged.class, FarmStatus.class, WorkerScaled.class);
 
     private static final Map<String, Class<? extends TesseraEvent>> BY_TYPE =

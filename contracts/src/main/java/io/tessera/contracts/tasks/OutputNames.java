@@ -11,7 +11,9 @@ import java.nio.file.Path;
  *   <li>{@code passes/frame_0001/diffuse.png} (viewable, 8-bit sRGB) and {@code passes/frame_0001/diffuse.pfm}
  *       (linear float, what compositing reads)</li>
  * </ul>
- * Attempt-private staging: {@code .staging/{taskId}/attempt-{n}/} followed by the same relative name.
+ * Attempt-private staging: {@code .staging/{taskId}/attempt-{n}-{run}/} followed by the same relative name, where
+ * {@code run} names the worker that runs the attempt: should two workers ever run the same attempt (a record
+ * handed on by a worker that crashed before its own copy was acknowledged), they never write the same file.
  */
 public final class OutputNames {
 
@@ -35,9 +37,13 @@ public final class OutputNames {
                 .resolve(pass + "." + extension);
     }
 
-    /** Where an attempt stages a file before monitoring commits it to {@code finalPath}. */
-    public static Path staged(Path outputDir, String taskId, int attempt, Path finalPath) {
-        return outputDir.resolve(".staging").resolve(taskId).resolve("attempt-" + attempt)
+    /**
+     * Where attempt {@code attempt} of {@code taskId}, run by {@code run} (the worker id; characters other than
+     * letters, digits, '.', '_' and '-' become '_'), stages a file before monitoring commits it to {@code finalPath}.
+     */
+    public static Path staged(Path outputDir, String taskId, int attempt, String run, Path finalPath) {
+        return outputDir.resolve(".staging").resolve(taskId)
+                .resolve("attempt-" + attempt + "-" + run.replaceAll("[^A-Za-z0-9._-]", "_"))
                 .resolve(outputDir.relativize(finalPath));
     }
 }

@@ -3,6 +3,7 @@ package io.tessera.farm.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.contracts.DistributionMode;
 import io.tessera.contracts.Topics;
 import io.tessera.farm.Farm;
 import io.tessera.farm.FarmOptions;
@@ -33,8 +34,9 @@ import org.apache.kafka.clients.admin.Admin;
  * {@code ./farm bench}: runs the real broker, database and services with simulated workers
  * ({@code tessera.worker.engine=simulated}) and measures, in one run: the raw Kafka ceiling; end-to-end throughput
  * with zero-length tasks; submit→first-task-running latency on an idle farm; utilisation and makespan / lower bound
- * on a mixed heavy-tailed workload with heterogeneous workers, for the farm (centralized assignment) and for the
- * naive baseline (a plain consumer group on a topic); peak memory of each service. Prints a table and writes
+ * on a mixed heavy-tailed workload with heterogeneous workers; peak memory of each service: for each distribution
+ * mode ({@code --modes}, default all three) on a fresh farm, and for the naive baseline (a plain consumer group on a
+ * topic). Prints a table and writes
  * {@code bench-results/bench-<date>.json} and {@code .html}. Not part of the test suite.
  */
 final class BenchCommand {
@@ -57,69 +59,86 @@ final class BenchCommand {
     private final int zeroTasks;
     private final int mixedTasks;
     private final int latencySamples;
+    private final List<DistributionMode> modes;
 
     BenchCommand(Path repoRoot, List<String> args) {
         this.repoRoot = repoRoot;
         this.zeroTasks = intOption(args, "--tasks", 20_000);
         this.mixedTasks = intOption(args, "--mixed-tasks", 600);
         this.latencySamples = intOption(args, "--latency-samples", 30);
+        this.modes = modesOption(args);
     }
 
     int run() throws Exception {
         Path state = repoRoot.resolve(".farm-bench");
         FarmSession.deleteRecursively(state);
-        FarmOptions options = new FarmOptions(repoRoot, state, state.resolve("out"), 0, 0, 0, Duration.ofSeconds(15),
-                Duration.ofSeconds(120), Map.of(
-                        "provisioning", Map.of("tessera.provisioning.cpu.max", "0", "tessera.provisioning.gpu.max", "0"),
-                        "submission", Map.of("tessera.submission.max-tasks", "100000",
-                                "tessera.submission.max-frames", "100000")), List.of());
-        System.out.printf("Benchmark: %d zero-length tasks, %d mixed tasks (Pareto alpha %.1f, mean %d ms), %d latency"
-                        + " samples; workers %s with %d slots each%n", zeroTasks, mixedTasks, MIXED_ALPHA,
+        System.out.printf("Benchmark: modes %s; %d zero-length tasks, %d mixed tasks (Pareto alpha %.1f, mean %d ms), %d"
+                        + " latency samples; workers %s with %d slots each%n", modes, zeroTasks, mixedTasks, MIXED_ALPHA,
                 MIXED_MEAN.toMillis(), latencySamples, SPEEDS, SLOTS);
-        long started = System.nanoTime();
-        try (Farm farm = Farm.start(options)) {
-            System.out.printf("Farm ready in %.1f s (broker, database, 5 services)%n", (System.nanoTime() - started) / 1e9);
-            ObjectNode results = JSON.createObjectNode();
-            results.put("date", LocalDate.now().toString());
-            results.put("machine", machine());
-            results.put("command", "./farm bench --tasks " + zeroTasks + " --mixed-tasks " + mixedTasks);
-            JobsApi api = new JobsApi(farm.submissionUrl());
-            try (TaskEventLog events = new TaskEventLog(farm.bootstrapServers())) {
-                KafkaCeiling.Result ceiling = KafkaCeiling.measure(farm.bootstrapServers(), zeroTasks, 1_000);
-                System.out.printf("Kafka ceiling: %.0f records/s produced, %.0f records/s consumed (%d x %d bytes)%n",
-                        ceiling.producedPerSecond(), ceiling.consumedPerSecond(), ceiling.records(), ceiling.bytes());
-                results.set("kafkaCeiling", JSON.valueToTree(ceiling));
-
-                startWorkers(farm, Duration.ZERO, 0);
-                results.set("latency", latency(api, events));
-                results.set("zeroLength", throughput(api, events));
-                stopWorkers(farm);
-
-                startWorkers(farm, MIXED_MEAN, MIXED_ALPHA);
-                Map<String, List<double[]>> series = new LinkedHashMap<>();
-                ObjectNode mixed = JSON.createObjectNode();
-                Map<String, Double> referenceMillis = new LinkedHashMap<>();
-                mixed.set("centralized", mixedWorkload(api, events, series, referenceMillis));
-                stopWorkers(farm);
-                mixed.set("naiveBaseline", baseline(farm.bootstrapServers(), referenceMillis, series));
-                results.set("mixed", mixed);
-                results.set("peakMemoryMb", peakMemory(farm));
-                results.put("notMeasured", "the decentralized mode and peer hand-off are not implemented yet; the centralized"
-                        + " mode includes the hybrid pre-fill (adaptive local queues)");
-
-                Path dir = repoRoot.resolve("bench-results");
-                String name = "bench-" + LocalDate.now();
-                BenchReport.writeJson(results, dir.resolve(name + ".json"));
-                BenchReport.writeHtml("Tessera farm benchmark " + LocalDate.now(),
-                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results), series,
-                        dir.resolve(name + ".html"));
-                System.out.println("Results: " + dir.resolve(name + ".json") + " and " + dir.resolve(name + ".html"));
+        ObjectNode results = JSON.createObjectNode();
+        results.put("date", LocalDate.now().toString());
+        results.put("machine", machine());
+        results.put("command", "./farm bench --tasks " + zeroTasks + " --mixed-tasks " + mixedTasks + " --modes "
+                + String.join(",", modes.stream().map(DistributionMode::id).toList()));
+        ObjectNode byMode = results.putObject("modes");
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        for (DistributionMode mode : modes) {
+            FarmOptions options = new FarmOptions(repoRoot, state.resolve(mode.id()), state.resolve("out"), 0, 0, 0,
+                    Duration.ofSeconds(15), Duration.ofSeconds(120), Map.of(
+                    "provisioning", Map.of("tessera.provisioning.cpu.max", "0", "tessera.provisioning.gpu.max", "0"),
+                    "submission", Map.of("tessera.submission.max-tasks", "100000",
+                            "tessera.submission.max-frames", "100000")), List.of())
+                    .withDistributionMode(mode);
+            long started = System.nanoTime();
+            try (Farm farm = Farm.start(options)) {
+                System.out.printf("[%s] farm ready in %.1f s (broker, database, 5 services)%n", mode.id(),
+                        (System.nanoTime() - started) / 1e9);
+                boolean first = byMode.isEmpty();
+                byMode.set(mode.id(), measure(farm, mode, series, first ? results : null));
             }
         }
+        Path dir = repoRoot.resolve("bench-results");
+        String name = "bench-" + LocalDate.now();
+        BenchReport.writeJson(results, dir.resolve(name + ".json"));
+        BenchReport.writeHtml("Tessera farm benchmark " + LocalDate.now(),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results), series, dir.resolve(name + ".html"));
+        System.out.println("Results: " + dir.resolve(name + ".json") + " and " + dir.resolve(name + ".html"));
         return 0;
     }
 
-    private ObjectNode latency(JobsApi api, TaskEventLog events) throws Exception {
+    /**
+     * Everything measured in one mode's farm; on the first farm ({@code shared} not null) also the Kafka ceiling and
+     * the naive baseline, which do not depend on the mode.
+     */
+    private ObjectNode measure(Farm farm, DistributionMode mode, Map<String, List<double[]>> series, ObjectNode shared)
+            throws Exception {
+        ObjectNode node = JSON.createObjectNode();
+        JobsApi api = new JobsApi(farm.submissionUrl());
+        try (TaskEventLog events = new TaskEventLog(farm.bootstrapServers())) {
+            if (shared != null) {
+                KafkaCeiling.Result ceiling = KafkaCeiling.measure(farm.bootstrapServers(), zeroTasks, 1_000);
+                System.out.printf("Kafka ceiling: %.0f records/s produced, %.0f records/s consumed (%d x %d bytes)%n",
+                        ceiling.producedPerSecond(), ceiling.consumedPerSecond(), ceiling.records(), ceiling.bytes());
+                shared.set("kafkaCeiling", JSON.valueToTree(ceiling));
+            }
+            startWorkers(farm, Duration.ZERO, 0);
+            node.set("latency", latency(api, events, mode));
+            node.set("zeroLength", throughput(api, events, mode));
+            stopWorkers(farm);
+
+            startWorkers(farm, MIXED_MEAN, MIXED_ALPHA);
+            Map<String, Double> referenceMillis = new LinkedHashMap<>();
+            node.set("mixed", mixedWorkload(api, events, mode, series, referenceMillis));
+            stopWorkers(farm);
+            node.set("peakMemoryMb", peakMemory(farm));
+            if (shared != null) {
+                shared.set("naiveBaseline", baseline(farm.bootstrapServers(), referenceMillis, series));
+            }
+        }
+        return node;
+    }
+
+    private ObjectNode latency(JobsApi api, TaskEventLog events, DistributionMode mode) throws Exception {
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < latencySamples; i++) {
             Instant submitted = Instant.now();
@@ -134,12 +153,12 @@ final class BenchCommand {
         node.put("p50Ms", percentile(samples, 0.50));
         node.put("p99Ms", percentile(samples, 0.99));
         node.put("maxMs", samples.get(samples.size() - 1));
-        System.out.printf("Submit -> first task running (idle farm, %d jobs): p50 %.0f ms, p99 %.0f ms%n",
-                samples.size(), percentile(samples, 0.50), percentile(samples, 0.99));
+        System.out.printf("[%s] submit -> first task running (idle farm, %d jobs): p50 %.0f ms, p99 %.0f ms%n",
+                mode.id(), samples.size(), percentile(samples, 0.50), percentile(samples, 0.99));
         return node;
     }
 
-    private ObjectNode throughput(JobsApi api, TaskEventLog events) throws Exception {
+    private ObjectNode throughput(JobsApi api, TaskEventLog events, DistributionMode mode) throws Exception {
         Instant submitted = Instant.now();
         String jobId = api.submit(job("zero-length", zeroTasks)).path("jobId").asText();
         JsonNode done = awaitState(api, jobId, "COMPLETED", Duration.ofMinutes(60));
@@ -152,13 +171,14 @@ final class BenchCommand {
         node.put("tasksPerSecond", zeroTasks / seconds);
         node.put("attemptsStarted", events.attemptsOf(jobId));
         node.put("jobState", done.path("state").asText());
-        System.out.printf("Zero-length tasks end to end: %d tasks in %.1f s = %.0f tasks/s (%d attempts started)%n",
-                zeroTasks, seconds, zeroTasks / seconds, events.attemptsOf(jobId));
+        System.out.printf("[%s] zero-length tasks end to end: %d tasks in %.1f s = %.0f tasks/s (%d attempts"
+                + " started)%n", mode.id(), zeroTasks, seconds, zeroTasks / seconds, events.attemptsOf(jobId));
         return node;
     }
 
-    private ObjectNode mixedWorkload(JobsApi api, TaskEventLog events, Map<String, List<double[]>> series,
-                                     Map<String, Double> referenceMillis) throws Exception {
+    private ObjectNode mixedWorkload(JobsApi api, TaskEventLog events, DistributionMode mode,
+                                     Map<String, List<double[]>> series, Map<String, Double> referenceMillis)
+            throws Exception {
         Instant submitted = Instant.now();
         String jobId = api.submit(job("mixed", mixedTasks)).path("jobId").asText();
         awaitState(api, jobId, "COMPLETED", Duration.ofMinutes(30));
@@ -170,8 +190,8 @@ final class BenchCommand {
         }
         Utilisation.Result result = Utilisation.of(runs, submitted, slots, SPEEDS, 1_000);
         double idle = Utilisation.longestIdleWhileQueued(runs, submitted, slots);
-        series.put("centralized (assignment)", result.overTime());
-        return report("Centralized farm", result, idle);
+        series.put(mode.id(), result.overTime());
+        return report(mode.id(), result, idle);
     }
 
     private ObjectNode baseline(String bootstrapServers, Map<String, Double> referenceMillis,
@@ -335,6 +355,26 @@ final class BenchCommand {
             // unknown
         }
         return 0;
+    }
+
+    private static List<DistributionMode> modesOption(List<String> args) {
+        int at = args.indexOf("--modes");
+        if (at < 0) {
+            return List.of(DistributionMode.values());
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException("--modes: needs a comma-separated list of centralized, hybrid,"
+                    + " decentralized");
+        }
+        List<DistributionMode> list = new ArrayList<>();
+        for (String id : args.get(at + 1).split(",")) {
+            try {
+                list.add(DistributionMode.fromId(id));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--modes: " + e.getMessage());
+            }
+        }
+        return List.copyOf(list);
     }
 
     private static int intOption(List<String> args, String name, int fallback) {

@@ -1,6 +1,7 @@
 package io.tessera.farm.cli;
 
 import io.tessera.farm.Farm;
+import io.tessera.contracts.DistributionMode;
 import io.tessera.farm.FarmOptions;
 import io.tessera.farm.process.FreePorts;
 import io.tessera.farm.process.PidFile;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FarmSession {
 
+    /** The environment variable choosing the distribution mode of {@code ./farm demo} and {@code ./farm up}. */
+    static final String MODE_VARIABLE = "TESSERA_DISTRIBUTION_MODE";
+
     private static final int REST_PORT = 8080;
 
     private final Path repoRoot;
@@ -34,6 +38,22 @@ final class FarmSession {
         this.fresh = fresh;
     }
 
+    /**
+     * The distribution mode from the environment variable {@value #MODE_VARIABLE} (centralized, hybrid or
+     * decentralized), hybrid when unset.
+     */
+    static DistributionMode distributionMode() {
+        String value = System.getenv(MODE_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DistributionMode.HYBRID;
+        }
+        try {
+            return DistributionMode.fromId(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(MODE_VARIABLE + ": " + e.getMessage());
+        }
+    }
+
     /** Starts the farm; null (after printing why) when another farm already runs from this checkout. */
     Farm start() throws IOException, InterruptedException {
         PidFile pids = new PidFile(repoRoot.resolve(".farm/pids"));
@@ -45,13 +65,15 @@ final class FarmSession {
         if (port != REST_PORT) {
             System.out.println("Port " + REST_PORT + " is taken; the REST gateway uses " + port);
         }
-        FarmOptions options = FarmOptions.defaults(repoRoot).withSubmissionPort(port);
+        DistributionMode mode = distributionMode();
+        FarmOptions options = FarmOptions.defaults(repoRoot).withSubmissionPort(port).withDistributionMode(mode);
         if (fresh) {
             deleteRecursively(options.stateDir().resolve("kafka"));
             deleteRecursively(options.stateDir().resolve("postgres"));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnExit, "farm-stop"));
-        System.out.println("Starting Kafka and PostgreSQL, then 5 services and 3 workers (logs in .farm/logs/)...");
+        System.out.println("Starting Kafka and PostgreSQL, then 5 services and 3 workers, distribution mode "
+                + mode.id() + " (logs in .farm/logs/)...");
         long started = System.nanoTime();
         Farm running = Farm.start(options);
         farm.set(running);

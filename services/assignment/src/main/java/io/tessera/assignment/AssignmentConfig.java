@@ -35,6 +35,13 @@ public interface AssignmentConfig {
     @WithDefault("16")
     int localQueueMax();
 
+    /**
+     * Hybrid mode: after asking a worker to hand waiting tasks to an idle peer, assignment asks that worker again
+     * only after this long (the peers' own status exchange usually acts first).
+     */
+    @WithDefault("1s")
+    Duration handOffCooldown();
+
     /** How many of the highest-ranked queued tasks of a capability one dispatch round considers. */
     @WithDefault("500")
     int dispatchBatch();

@@ -6,16 +6,20 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tessera.assignment.AssignmentConfig;
+import io.tessera.assignment.DistributionConfig;
 import io.tessera.assignment.placement.Assignment;
 import io.tessera.assignment.placement.Capacity;
 import io.tessera.assignment.placement.FreeWorker;
+import io.tessera.assignment.placement.Imbalance;
 import io.tessera.assignment.placement.Placement;
 import io.tessera.assignment.placement.QueueDepth;
 import io.tessera.assignment.queue.PendingTask;
 import io.tessera.assignment.workers.Worker;
 import io.tessera.assignment.workers.WorkerRegistry;
 import io.tessera.contracts.Capability;
+import io.tessera.contracts.DistributionMode;
 import io.tessera.contracts.Topics;
+import io.tessera.contracts.coordination.HandOffRequested;
 import io.tessera.contracts.tasks.TaskDispatched;
 import io.tessera.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +44,12 @@ import org.jboss.logging.Logger;
  * let {@link Placement} match them, and for each match move the task from
  * {@code pending_task} to {@code dispatched_task} and write its TaskDispatched to the outbox, to a partition the
  * chosen worker consumes. Either all of it commits or none of it.
+ * <p>
+ * The distribution mode ({@link DistributionMode}) shapes the round: centralized fills free slots only; hybrid also
+ * fills each worker's local queue ({@link QueueDepth}) and then, when a worker stays idle next to one whose tasks
+ * wait, writes a HandOffRequested to the coordination topic ({@link Imbalance}); decentralized chooses no worker at
+ * all and relays the queue's top tasks, in rank order, to the capability's task topic for the workers' consumer
+ * group, as long as some live worker could run them.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -52,6 +63,9 @@ public class Dispatcher {
 
     private final Clock clock = Clock.systemUTC();
     private final Placement placement = new Placement();
+    private final Imbalance imbalance = new Imbalance();
+    private final Map<String, Instant> lastHandOff = new ConcurrentHashMap<>();
+    private final DistributionMode mode;
     private final QueueDepth queueDepth;
     private final Capacity capacity;
     private final WorkerRegistry workers;
@@ -63,10 +77,12 @@ public class Dispatcher {
     private final String deletePending;
     private final String insertDispatched;
 
-    Dispatcher(WorkerRegistry workers, Outbox outbox, AssignmentConfig config, MeterRegistry meters,
-               @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
+    Dispatcher(WorkerRegistry workers, Outbox outbox, AssignmentConfig config, DistributionConfig distribution,
+               MeterRegistry meters, @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.capacity = new Capacity(config.dispatchTimeout());
-        this.queueDepth = new QueueDepth(config.localQueueWait(), config.localQueueMax());
+        this.mode = distribution.mode();
+        this.queueDepth = new QueueDepth(config.localQueueWait(),
+                mode == DistributionMode.HYBRID ? config.localQueueMax() : 0);
         this.workers = workers;
         this.outbox = outbox;
         this.config = config;
@@ -104,28 +120,45 @@ public class Dispatcher {
                                 .setParameter("capability", capability.id()).getResultList())
                         .chain(locked -> locked.isEmpty()
                                 ? Uni.createFrom().item(List.<Done>of())
-                                : freeWorkers(capability, now).chain(free -> place(capability, free, now))))
+                                : round(capability, now)))
                 .invoke(this::report)
                 .map(List::size);
     }
 
-    private Uni<List<FreeWorker>> freeWorkers(Capability capability, Instant now) {
+    /** The live workers of a capability as one round sees them. */
+    private record Farm(List<FreeWorker> free, List<Imbalance.Load> loads) {
+    }
+
+    private Uni<List<Done>> round(Capability capability, Instant now) {
+        return farm(capability, now).chain(farm -> switch (mode) {
+            case DECENTRALIZED -> relay(capability, farm, now);
+            case CENTRALIZED -> place(capability, farm.free(), now);
+            case HYBRID -> place(capability, farm.free(), now)
+                    .call(done -> rebalance(capability, farm, done, now));
+        });
+    }
+
+    private Uni<Farm> farm(Capability capability, Instant now) {
         return workers.live(capability, now).chain(live -> live.isEmpty()
-                ? Uni.createFrom().item(List.<FreeWorker>of())
+                ? Uni.createFrom().item(new Farm(List.of(), List.of()))
                 : DispatchedTask.<DispatchedTask>list("capability", capability.id()).map(rows -> {
                     List<Capacity.Dispatch> dispatches = rows.stream().map(DispatchedTask::dispatch).toList();
                     List<FreeWorker> free = new ArrayList<>(live.size());
+                    List<Imbalance.Load> loads = new ArrayList<>(live.size());
                     for (Worker worker : live) {
                         Capacity.WorkerLoad load = new Capacity.WorkerLoad(worker.workerId, worker.slots,
                                 worker.leases(), worker.lastSeen);
                         int busy = capacity.busy(load, dispatches, now);
+                        boolean accepts = workers.liveness().acceptsWork(worker, now);
                         free.add(new FreeWorker(worker.workerId, capability, worker.cores, worker.memoryMb,
-                                worker.score, workers.liveness().acceptsWork(worker, now)
-                                        ? Math.max(0, worker.slots - busy) : 0, busy, worker.partitions(),
-                                workers.liveness().acceptsWork(worker, now)
-                                        ? queueDepth.room(worker.slots, busy, worker.taskMillis) : 0));
+                                worker.score, accepts ? Math.max(0, worker.slots - busy) : 0, busy,
+                                worker.partitions(), accepts ? queueDepth.room(worker.slots, busy, worker.taskMillis) : 0));
+                        int waiting = (int) rows.stream()
+                                .filter(r -> !r.started && worker.workerId.equals(r.workerId)).count();
+                        loads.add(new Imbalance.Load(worker.workerId, worker.slots, worker.leases().size(), waiting,
+                                accepts));
                     }
-                    return free;
+                    return new Farm(free, loads);
                 }));
     }
 
@@ -134,17 +167,7 @@ public class Dispatcher {
         if (withRoom.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        // only tasks some free worker might run: a backlog of demanding tasks must not hide runnable ones
-        int maxCores = withRoom.stream().mapToInt(FreeWorker::cores).max().orElse(0);
-        long maxMemoryMb = withRoom.stream().mapToLong(FreeWorker::memoryMb).max().orElse(0);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(selectPending, PendingTask.class)
-                        .setParameter("capability", capability.id())
-                        .setParameter("maxCores", maxCores)
-                        .setParameter("maxMemoryMb", (int) Math.min(Integer.MAX_VALUE, maxMemoryMb))
-                        .setParameter("limit", config.dispatchBatch())
-                        .getResultList())
-                .chain(pending -> {
+        return pending(capability, withRoom).chain(pending -> {
                     Map<String, PendingTask> byId = pending.stream()
                             .collect(Collectors.toMap(p -> p.taskId, Function.identity()));
                     List<Assignment> assignments = placement.place(
@@ -152,7 +175,8 @@ public class Dispatcher {
                     Uni<List<Done>> done = Uni.createFrom().item(new ArrayList<>());
                     for (Assignment assignment : assignments) {
                         PendingTask task = byId.get(assignment.task().taskId());
-                        done = done.chain(list -> move(capability, task, assignment, now)
+                        done = done.chain(list -> move(capability, task, assignment.workerId(),
+                                assignment.partition(), now)
                                 .map(d -> {
                                     list.add(d);
                                     return list;
@@ -162,8 +186,68 @@ public class Dispatcher {
                 });
     }
 
-    private Uni<Done> move(Capability capability, PendingTask task, Assignment assignment, Instant now) {
-        TaskDispatched event = new TaskDispatched(task.task(), task.attempt, now, assignment.workerId());
+    /**
+     * Locks the highest-ranked queued tasks that one of {@code workers} has the cores and memory for: a backlog of
+     * demanding tasks must not hide runnable ones.
+     */
+    private Uni<List<PendingTask>> pending(Capability capability, List<FreeWorker> workers) {
+        int maxCores = workers.stream().mapToInt(FreeWorker::cores).max().orElse(0);
+        long maxMemoryMb = workers.stream().mapToLong(FreeWorker::memoryMb).max().orElse(0);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(selectPending, PendingTask.class)
+                        .setParameter("capability", capability.id())
+                        .setParameter("maxCores", maxCores)
+                        .setParameter("maxMemoryMb", (int) Math.min(Integer.MAX_VALUE, maxMemoryMb))
+                        .setParameter("limit", config.dispatchBatch())
+                        .getResultList());
+    }
+
+    /** Decentralized: sends the queue's top tasks to the capability's topic for whichever live worker takes them. */
+    private Uni<List<Done>> relay(Capability capability, Farm farm, Instant now) {
+        if (farm.free().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pending(capability, farm.free()).chain(pending -> {
+            Uni<List<Done>> done = Uni.createFrom().item(new ArrayList<>());
+            for (PendingTask task : pending) {
+                done = done.chain(list -> move(capability, task, null, null, now).map(d -> {
+                    list.add(d);
+                    return list;
+                }));
+            }
+            return done;
+        });
+    }
+
+    /**
+     * Hybrid: when a worker is still idle after the round while tasks wait in another's local queue, asks the latter
+     * (through the outbox, in the round's transaction) to hand them on; at most once per worker per
+     * {@code tessera.assignment.hand-off-cooldown}.
+     */
+    private Uni<Void> rebalance(Capability capability, Farm farm, List<Done> done, Instant now) {
+        if (!done.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Outbox.Pending> requests = new ArrayList<>();
+        for (Imbalance.HandOff handOff : imbalance.detect(farm.loads())) {
+            Instant last = lastHandOff.get(handOff.fromWorkerId());
+            if (last != null && last.plus(config.handOffCooldown()).isAfter(now)) {
+                continue;
+            }
+            lastHandOff.put(handOff.fromWorkerId(), now);
+            LOG.infof("Imbalance: worker %s idle while %d task(s) wait on worker %s; asking for a hand-off",
+                    handOff.toWorkerId(), handOff.tasks(), handOff.fromWorkerId());
+            requests.add(new Outbox.Pending(Topics.COORDINATION, handOff.fromWorkerId(), null,
+                    "handoff:" + handOff.fromWorkerId() + ":" + handOff.toWorkerId() + ":" + now.toEpochMilli(),
+                    new HandOffRequested(handOff.fromWorkerId(), handOff.toWorkerId(), capability, handOff.tasks(),
+                            now)));
+        }
+        return requests.isEmpty() ? Uni.createFrom().voidItem() : outbox.addAll(requests);
+    }
+
+    /** Moves a task to dispatched and writes its TaskDispatched; {@code workerId} and {@code partition} null: any. */
+    private Uni<Done> move(Capability capability, PendingTask task, String workerId, Integer partition, Instant now) {
+        TaskDispatched event = new TaskDispatched(task.task(), task.attempt, now, workerId);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(deletePending)
                         .setParameter("taskId", task.taskId)
@@ -174,13 +258,13 @@ public class Dispatcher {
                                 .setParameter("attempt", task.attempt)
                                 .setParameter("jobId", task.jobId)
                                 .setParameter("capability", capability.id())
-                                .setParameter("workerId", assignment.workerId())
+                                .setParameter("workerId", workerId)
                                 .setParameter("dispatchedAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                                 .executeUpdate()))
-                .chain(() -> outbox.add(Topics.tasksFor(capability), task.taskId, assignment.partition(),
+                .chain(() -> outbox.add(Topics.tasksFor(capability), task.taskId, partition,
                         eventId(task.taskId, task.attempt), event))
-                .map(v -> new Done(capability, task.taskId, task.jobId, task.attempt, assignment.workerId(),
-                        assignment.partition(), Duration.between(task.readyAt, now)));
+                .map(v -> new Done(capability, task.taskId, task.jobId, task.attempt, workerId, partition,
+                        Duration.between(task.readyAt, now)));
     }
 
     private void report(List<Done> done) {

@@ -114,7 +114,7 @@ final class DagJob {
         Path finalPath = plan.region() != null
                 ? OutputNames.tile(outputDir, plan.frameStart(), plan.region())
                 : OutputNames.frame(outputDir, plan.frameStart());
-        Path staged = OutputNames.staged(outputDir, plan.taskId(), attempt, finalPath);
+        Path staged = OutputNames.staged(outputDir, plan.taskId(), attempt, "worker-1", finalPath);
         try {
             Files.createDirectories(staged.getParent());
             Files.writeString(staged, plan.taskId(), StandardCharsets.UTF_8);

@@ -14,9 +14,10 @@ import java.util.List;
  * @param bootstrapServers Kafka bootstrap servers passed to the worker
  * @param outputRoot       the farm's output root passed to the worker
  * @param gpuSimulate      passed to GPU workers as {@code tessera.worker.gpu.simulate}
+ * @param distributionMode the farm's {@code tessera.distribution.mode}, passed to every worker
  */
 public record WorkerCommand(List<String> command, Path baseDir, String bootstrapServers, String outputRoot,
-                            boolean gpuSimulate) {
+                            boolean gpuSimulate, String distributionMode) {
 
     /** The full argument list starting worker {@code workerId} of {@code capability}. */
     public List<String> argumentsFor(Capability capability, String workerId) {
@@ -30,6 +31,7 @@ public record WorkerCommand(List<String> command, Path baseDir, String bootstrap
         args.add("-Dtessera.worker.capability=" + capability.id());
         args.add("-Dtessera.worker.id=" + workerId);
         args.add("-Dquarkus.http.port=0");
+        args.add("-Dtessera.distribution.mode=" + distributionMode);
         if (capability == Capability.GPU) {
             args.add("-Dtessera.worker.gpu.simulate=" + gpuSimulate);
         }

@@ -14,12 +14,14 @@ public class WorkerScalerProducer {
     @ApplicationScoped
     WorkerScaler scaler(ProvisioningConfig config,
                         @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                        @ConfigProperty(name = "tessera.output-root") String outputRoot) {
+                        @ConfigProperty(name = "tessera.output-root") String outputRoot,
+                        @ConfigProperty(name = "tessera.distribution.mode", defaultValue = "hybrid")
+                        String distributionMode) {
         return switch (config.scaler()) {
             case LOCAL -> {
                 Path baseDir = Path.of(config.baseDir()).toAbsolutePath().normalize();
                 WorkerCommand command = new WorkerCommand(config.workerCommand(), baseDir, bootstrapServers,
-                        outputRoot, config.gpuSimulate());
+                        outputRoot, config.gpuSimulate(), distributionMode);
                 yield new LocalProcessScaler(command, baseDir.resolve(config.logDir()), config.stopTimeout());
             }
         };

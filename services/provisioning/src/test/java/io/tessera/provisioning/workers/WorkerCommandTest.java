@@ -12,7 +12,7 @@ class WorkerCommandTest {
 
     private final WorkerCommand command = new WorkerCommand(
             List.of("/opt/java/bin/java", "-Xmx256m", "-jar", "services/worker/target/quarkus-app/quarkus-run.jar"),
-            Path.of("/farm"), "localhost:9092", "/farm/output", true);
+            Path.of("/farm"), "localhost:9092", "/farm/output", true, "decentralized");
 
     @Test
     void propertiesPrecedeTheJarAndTheJarResolvesAgainstTheBaseDir() {
@@ -22,6 +22,7 @@ class WorkerCommandTest {
                 "-Dtessera.worker.capability=gpu",
                 "-Dtessera.worker.id=gpu-auto-3",
                 "-Dquarkus.http.port=0",
+                "-Dtessera.distribution.mode=decentralized",
                 "-Dtessera.worker.gpu.simulate=true",
                 "-Xmx256m", "-jar", "/farm/services/worker/target/quarkus-app/quarkus-run.jar"),
                 command.argumentsFor(Capability.GPU, "gpu-auto-3"));

@@ -42,6 +42,14 @@ public interface WorkerConfig {
     @WithDefault("2h")
     Duration runTimeout();
 
+    /**
+     * Hybrid and decentralized modes: a task that has waited this long for one of this worker's slots is handed to
+     * a peer that states a free slot (see {@code coordination.HandOff}).
+     */
+    @WithName("hand-off-after")
+    @WithDefault("200ms")
+    Duration handOffAfter();
+
     /** GPU settings. */
     Gpu gpu();
 

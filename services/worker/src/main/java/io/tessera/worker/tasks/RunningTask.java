@@ -62,9 +62,14 @@ public final class RunningTask {
         return AttemptLedger.key(task.taskId(), attempt);
     }
 
-    /** The deterministic ce_id of this attempt's event with the given suffix, e.g. {@code started}. */
+    /**
+     * The deterministic ce_id of this attempt's event with the given suffix, e.g. {@code started}:
+     * {@code task:{taskId}:{attempt}:{workerId}:{suffix}}. The worker is part of it: should a second worker ever run
+     * the same attempt, its events are distinct events that monitoring fences off (not the holder), rather than
+     * duplicates of the holder's events that would drop the holder's own result.
+     */
     public String ceId(String suffix) {
-        return "task:" + task.taskId() + ":" + attempt + ":" + suffix;
+        return "task:" + task.taskId() + ":" + attempt + ":" + workerId + ":" + suffix;
     }
 
     /** Frames finished so far. */

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /** The worker's render slots: at most {@code tessera.worker.slots} tasks run at once. */
 @ApplicationScoped
@@ -38,18 +37,10 @@ public class Slots {
         return total - free();
     }
 
-    /**
-     * Waits for a free slot and takes it; gives up (false) when {@code giveUp} turns true or the thread is
-     * interrupted.
-     */
-    public boolean take(BooleanSupplier giveUp) {
+    /** Takes a free slot if one frees within {@code millis}; false when none did or the thread was interrupted. */
+    public boolean tryTake(long millis) {
         try {
-            while (!giveUp.getAsBoolean()) {
-                if (free.tryAcquire(250, TimeUnit.MILLISECONDS)) {
-                    return true;
-                }
-            }
-            return false;
+            return free.tryAcquire(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

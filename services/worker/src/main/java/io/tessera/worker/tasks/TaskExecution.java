@@ -2,6 +2,7 @@ package io.tessera.worker.tasks;
 
 import io.tessera.contracts.tasks.TaskOutput;
 import io.tessera.worker.config.WorkerConfig;
+import io.tessera.worker.coordination.PeerStatusPublisher;
 import io.tessera.worker.engine.RenderEngine;
 import io.tessera.worker.engine.RenderRequest;
 import io.tessera.worker.engine.RenderResult;
@@ -52,6 +53,9 @@ public class TaskExecution {
 
     @Inject
     WorkerMetrics metrics;
+
+    @Inject
+    PeerStatusPublisher peerStatus;
 
     @Inject
     public TaskExecution(WorkerConfig config) {
@@ -111,6 +115,7 @@ public class TaskExecution {
         } finally {
             running.remove(task);
             slots.release();
+            peerStatus.changed();
         }
     }
 

@@ -6,6 +6,9 @@ import io.tessera.contracts.tasks.TaskDispatched;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.worker.cancel.CancelledJobs;
 import io.tessera.worker.config.WorkerConfig;
+import io.tessera.worker.coordination.HandOff;
+import io.tessera.worker.coordination.PeerCoordination;
+import io.tessera.worker.coordination.PeerStatusPublisher;
 import io.tessera.worker.events.EventNotAcknowledgedException;
 import io.tessera.worker.events.TaskEventPublisher;
 import io.tessera.worker.lifecycle.WorkerState;
@@ -22,6 +25,10 @@ import org.jboss.logging.Logger;
  * a free slot, sends TaskStarted and waits for its ack, then hands the attempt to {@link TaskExecution}. Blocking:
  * runs on a worker thread.
  * <p>
+ * In hybrid and decentralized modes a record that has waited {@code tessera.worker.hand-off-after} for a slot, or
+ * that a draining worker holds, is handed to an idle peer instead ({@link HandOff}) and then acknowledged here: no
+ * compatible worker idles while this one sits on work it cannot start.
+ * <p>
  * Once the worker drains (SIGTERM) a record that has not got its TaskStarted yet is never started: it is left
  * unacknowledged, so its offset is never committed and the next owner of the partition in the group (another
  * worker, after this one left) takes it. The attempt is registered as running before the drain is checked a last
@@ -33,6 +40,9 @@ public class TaskIntake {
 
     private static final Logger LOG = Logger.getLogger(TaskIntake.class);
     private static final String DISPATCHED = EventTypes.typeOf(TaskDispatched.class);
+
+    /** How often a waiting record checks for a slot, the drain and idle peers. */
+    private static final long SLOT_POLL_MILLIS = 50;
 
     private final DispatchReader reader;
 
@@ -59,6 +69,15 @@ public class TaskIntake {
 
     @Inject
     WorkerState state;
+
+    @Inject
+    PeerCoordination coordination;
+
+    @Inject
+    PeerStatusPublisher peerStatus;
+
+    @Inject
+    HandOff handOff;
 
     @Inject
     public TaskIntake(@ConfigProperty(name = "tessera.output-root") Path outputRoot) {
@@ -90,12 +109,19 @@ public class TaskIntake {
         if (skipCancelled(task, attempt)) {
             return true;
         }
-        if (!slots.take(() -> !state.acceptsWork())) {
-            leaveForAnotherWorker(task, attempt);
-            return false;
+        switch (waitForSlot(record, task, attempt)) {
+            case HANDED_OFF -> {
+                ledger.forget(task.taskId(), attempt);
+                return true;
+            }
+            case LEFT -> {
+                leaveForAnotherWorker(task, attempt);
+                return false;
+            }
+            default -> peerStatus.changed();
         }
         RunningTask runningTask = new RunningTask(task, attempt, config.id(),
-                new StagingPaths(outputDir, task.taskId(), attempt));
+                new StagingPaths(outputDir, task.taskId(), attempt, config.id()));
         running.add(runningTask);
         boolean started = false;
         try {
@@ -123,6 +149,39 @@ public class TaskIntake {
                 task.jobId(), task.part(), task.frameStart(), task.frameEnd(), task.frameCount());
         execution.start(runningTask);
         return true;
+    }
+
+    /** How waiting for a slot ended. */
+    private enum Wait { SLOT, HANDED_OFF, LEFT }
+
+    /**
+     * Takes a slot, or hands the record to an idle peer once it waited {@code hand-off-after} (or at once when the
+     * worker drains), or gives up when the worker drains and no peer takes it (or the thread is interrupted).
+     */
+    private Wait waitForSlot(ConsumerRecord<String, String> record, TaskPlanned task, int attempt) {
+        if (state.acceptsWork() && slots.tryTake(0)) {
+            return Wait.SLOT;
+        }
+        coordination.waitingStarted();
+        peerStatus.changed();
+        long handOffAt = System.nanoTime() + config.handOffAfter().toNanos();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (!state.acceptsWork()) {
+                    return handOff.offer(record, task.taskId(), attempt) ? Wait.HANDED_OFF : Wait.LEFT;
+                }
+                if (slots.tryTake(SLOT_POLL_MILLIS)) {
+                    return Wait.SLOT;
+                }
+                if (System.nanoTime() - handOffAt >= 0 && handOff.offer(record, task.taskId(), attempt)) {
+                    return Wait.HANDED_OFF;
+                }
+            }
+            return Wait.LEFT;
+        } finally {
+            coordination.waitingEnded();
+            peerStatus.changed();
+        }
     }
 
     private void leaveForAnotherWorker(TaskPlanned task, int attempt) {

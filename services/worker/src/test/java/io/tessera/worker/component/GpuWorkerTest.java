@@ -61,7 +61,7 @@ class GpuWorkerTest {
         List<ConsumerRecord<String, String>> events = finalEventOf(taskId);
         assertEquals(List.of("io.tessera.TaskStarted", "io.tessera.TaskProgress", "io.tessera.TaskProgress",
                 "io.tessera.TaskProgress", "io.tessera.TaskCompleted"), types(events));
-        String prefix = "task:" + taskId + ":2:";
+        String prefix = "task:" + taskId + ":2:gpu-test:";
         assertEquals(List.of(prefix + "started", prefix + "progress:1", prefix + "progress:2", prefix + "progress:3",
                 prefix + "completed"), events.stream().map(r -> KafkaTestClient.header(r, "ce_id")).toList());
         for (ConsumerRecord<String, String> record : events) {
@@ -82,7 +82,7 @@ class GpuWorkerTest {
         byte[][] pixels = new byte[3][];
         for (TaskOutput output : completed.outputs()) {
             String name = String.format("frame_%04d.png", output.frame());
-            assertEquals(outputDir.resolve(".staging").resolve(taskId).resolve("attempt-2").resolve(name).toString(),
+            assertEquals(outputDir.resolve(".staging").resolve(taskId).resolve("attempt-2-gpu-test").resolve(name).toString(),
                     output.stagedPath());
             assertEquals(outputDir.resolve(name).toString(), output.finalPath());
             assertFalse(Files.exists(Path.of(output.finalPath())), "the worker never writes the final name");
@@ -169,7 +169,7 @@ class GpuWorkerTest {
         List<ConsumerRecord<String, String>> events = finalEventOf(taskId);
         ConsumerRecord<String, String> last = events.get(events.size() - 1);
         assertEquals("io.tessera.TaskFailed", KafkaTestClient.header(last, "ce_type"), types(events).toString());
-        assertEquals("task:" + taskId + ":1:failed", KafkaTestClient.header(last, "ce_id"));
+        assertEquals("task:" + taskId + ":1:gpu-test:failed", KafkaTestClient.header(last, "ce_id"));
         TaskFailed failed = Json.read(last.value(), TaskFailed.class);
         assertEquals("job cancelled", failed.reason());
         assertFalse(failed.retryable());

@@ -174,7 +174,7 @@ class TaskKindsWorkerTest {
 
     private static Path staged(TaskDispatched dispatched, Path finalPath) {
         return OutputNames.staged(TestTasks.outputDir(dispatched.task().jobId()), dispatched.task().taskId(),
-                dispatched.attempt(), finalPath);
+                dispatched.attempt(), "gpu-test", finalPath);
     }
 
     private static TaskCompleted completed(TaskDispatched dispatched) {

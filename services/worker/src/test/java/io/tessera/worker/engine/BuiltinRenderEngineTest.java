@@ -40,7 +40,7 @@ class BuiltinRenderEngineTest {
 
     @Test
     void wholeFramesAreBeautyFramesAtTheirStagedFrameNames() throws Exception {
-        StagingPaths staging = new StagingPaths(out, "t-frames", 1);
+        StagingPaths staging = new StagingPaths(out, "t-frames", 1, "cpu-1");
         List<Integer> progress = new ArrayList<>();
 
         RenderResult result = engine.render(request(TaskKind.RENDER, 2, 3, null, List.of(), List.of(), staging),
@@ -61,7 +61,7 @@ class BuiltinRenderEngineTest {
 
     @Test
     void aTileIsTheRegionOfTheBeautyFrame() throws Exception {
-        StagingPaths staging = new StagingPaths(out, "t-tile", 2);
+        StagingPaths staging = new StagingPaths(out, "t-tile", 2, "cpu-1");
         PixelRegion region = new PixelRegion(21, 12, 22, 13);
 
         RenderResult result = engine.render(request(TaskKind.RENDER, 5, 5, region, List.of(), List.of(), staging),
@@ -78,7 +78,7 @@ class BuiltinRenderEngineTest {
 
     @Test
     void passesAreWrittenAsExactPfmAndViewablePng() throws Exception {
-        StagingPaths staging = new StagingPaths(out, "t-passes", 1);
+        StagingPaths staging = new StagingPaths(out, "t-passes", 1, "cpu-1");
 
         RenderResult result = engine.render(request(TaskKind.RENDER, 4, 4, null, List.of("diffuse", "beauty"),
                 List.of(), staging), (f, d, t) -> { });
@@ -106,13 +106,13 @@ class BuiltinRenderEngineTest {
         for (int row = 0; row + 1 < ys.length; row++) {
             for (int col = 0; col + 1 < xs.length; col++) {
                 PixelRegion region = new PixelRegion(xs[col], ys[row], xs[col + 1] - xs[col], ys[row + 1] - ys[row]);
-                StagingPaths tileStaging = new StagingPaths(out, "t-tile-" + n++, 1);
+                StagingPaths tileStaging = new StagingPaths(out, "t-tile-" + n++, 1, "cpu-1");
                 RenderResult tile = engine.render(request(TaskKind.RENDER, frame, frame, region, List.of(), List.of(),
                         tileStaging), (f, d, t) -> { });
                 inputs.add(new TaskInput(commit(tile).toString(), frame, region, null));
             }
         }
-        StagingPaths staging = new StagingPaths(out, "t-assemble", 1);
+        StagingPaths staging = new StagingPaths(out, "t-assemble", 1, "cpu-1");
 
         RenderResult result = engine.render(request(TaskKind.ASSEMBLE, frame, frame, null, List.of(), inputs, staging),
                 (f, d, t) -> { });
@@ -129,7 +129,7 @@ class BuiltinRenderEngineTest {
         List<TaskInput> inputs = List.of(new TaskInput(missing.toString(), 1, new PixelRegion(0, 0, W, H), null));
 
         MissingInputException e = assertThrows(MissingInputException.class, () -> engine.render(
-                request(TaskKind.ASSEMBLE, 1, 1, null, List.of(), inputs, new StagingPaths(out, "t-a", 1)),
+                request(TaskKind.ASSEMBLE, 1, 1, null, List.of(), inputs, new StagingPaths(out, "t-a", 1, "cpu-1")),
                 (f, d, t) -> { }));
 
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
@@ -139,7 +139,7 @@ class BuiltinRenderEngineTest {
     void tilesThatLeaveAHoleOrHaveTheWrongSizeFail() throws Exception {
         Path tile = out.resolve("tile.png");
         tracer.render(1, new Region(0, 0, 32, H), Pass.BEAUTY).writePng(tile);
-        StagingPaths staging = new StagingPaths(out, "t-hole", 1);
+        StagingPaths staging = new StagingPaths(out, "t-hole", 1, "cpu-1");
 
         IllegalArgumentException hole = assertThrows(IllegalArgumentException.class, () -> engine.render(
                 request(TaskKind.ASSEMBLE, 1, 1, null, List.of(),
@@ -157,14 +157,14 @@ class BuiltinRenderEngineTest {
     @Test
     void passesCompositeToTheBeautyPassWithinTwoLevels() throws Exception {
         int frame = 9;
-        StagingPaths passes = new StagingPaths(out, "t-layers", 1);
+        StagingPaths passes = new StagingPaths(out, "t-layers", 1, "cpu-1");
         List<String> ids = List.of("diffuse", "specular", "shadows", "reflections", "beauty");
         RenderResult layers = engine.render(request(TaskKind.RENDER, frame, frame, null, ids, List.of(), passes),
                 (f, d, t) -> { });
         commit(layers);
         List<TaskInput> inputs = ids.stream()
                 .map(id -> new TaskInput(passes.pass(frame, id, "pfm").toString(), frame, null, id)).toList();
-        StagingPaths staging = new StagingPaths(out, "t-composite", 1);
+        StagingPaths staging = new StagingPaths(out, "t-composite", 1, "cpu-1");
 
         RenderResult result = engine.render(request(TaskKind.COMPOSITE, frame, frame, null, List.of(), inputs,
                 staging), (f, d, t) -> { });
@@ -178,14 +178,14 @@ class BuiltinRenderEngineTest {
 
     @Test
     void aCompositeWithoutANeededPassFailsNamingIt() throws Exception {
-        StagingPaths passes = new StagingPaths(out, "t-some", 1);
+        StagingPaths passes = new StagingPaths(out, "t-some", 1, "cpu-1");
         commit(engine.render(request(TaskKind.RENDER, 1, 1, null, List.of("diffuse"), List.of(), passes),
                 (f, d, t) -> { }));
         List<TaskInput> inputs = List.of(new TaskInput(passes.pass(1, "diffuse", "pfm").toString(), 1, null,
                 "diffuse"), new TaskInput(passes.pass(1, "specular", "pfm").toString(), 1, null, "specular"));
 
         MissingInputException e = assertThrows(MissingInputException.class, () -> engine.render(
-                request(TaskKind.COMPOSITE, 1, 1, null, List.of(), inputs, new StagingPaths(out, "t-c", 1)),
+                request(TaskKind.COMPOSITE, 1, 1, null, List.of(), inputs, new StagingPaths(out, "t-c", 1, "cpu-1")),
                 (f, d, t) -> { }));
         assertTrue(e.getMessage().contains("specular.pfm"), e.getMessage());
     }

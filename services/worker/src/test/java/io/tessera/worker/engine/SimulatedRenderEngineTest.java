@@ -41,7 +41,7 @@ class SimulatedRenderEngineTest {
 
     @Test
     void writesOneStagedFramePerFrameAndReportsProgress() throws IOException {
-        StagingPaths outputs = new StagingPaths(dir, "job-t00001", 1);
+        StagingPaths outputs = new StagingPaths(dir, "job-t00001", 1, "cpu-1");
         List<Integer> progress = new ArrayList<>();
         RenderResult result = new SimulatedRenderEngine(Duration.ofMillis(5), 0, 5.0).render(
                 new RenderRequest("{}", 3, 5, TaskKind.RENDER, null, List.of(), List.of(), outputs),
@@ -58,7 +58,7 @@ class SimulatedRenderEngineTest {
 
     @Test
     void rejectsWhatItCannotSimulate() {
-        StagingPaths outputs = new StagingPaths(dir, "job-t00002", 1);
+        StagingPaths outputs = new StagingPaths(dir, "job-t00002", 1, "cpu-1");
         SimulatedRenderEngine engine = new SimulatedRenderEngine(Duration.ZERO, 0, 1);
         IllegalArgumentException tile = assertThrows(IllegalArgumentException.class, () -> engine.render(
                 new RenderRequest("{}", 1, 1, TaskKind.RENDER, new PixelRegion(0, 0, 4, 4), List.of(), List.of(),

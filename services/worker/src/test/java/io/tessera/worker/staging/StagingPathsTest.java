@@ -11,13 +11,19 @@ import org.junit.jupiter.api.Test;
 class StagingPathsTest {
 
     private static final Path OUT = Path.of("/farm/out/job-7");
-    private final StagingPaths paths = new StagingPaths(OUT, "job-7-t00003", 2);
+    private final StagingPaths paths = new StagingPaths(OUT, "job-7-t00003", 2, "cpu-1");
 
     @Test
     void stagedFilesAreAttemptPrivate() {
-        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2"), paths.attemptDir());
-        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2/frame_0012.png"),
+        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2-cpu-1"), paths.attemptDir());
+        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2-cpu-1/frame_0012.png"),
                 paths.staged(paths.frame(12)));
+    }
+
+    @Test
+    void theRunIsAFileNameEvenWhenTheWorkerIdIsNot() {
+        StagingPaths odd = new StagingPaths(OUT, "job-7-t00003", 1, "host/1 2");
+        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-1-host_1_2"), odd.attemptDir());
     }
 
     @Test
@@ -32,7 +38,7 @@ class StagingPathsTest {
         PixelRegion region = new PixelRegion(64, 32, 21, 17);
         assertEquals(Path.of("/farm/out/job-7/tiles/frame_0003/tile_x0064_y0032.png"), paths.tile(3, region));
         assertEquals(OutputNames.tile(OUT, 3, region), paths.tile(3, region));
-        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2/tiles/frame_0003/tile_x0064_y0032.png"),
+        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2-cpu-1/tiles/frame_0003/tile_x0064_y0032.png"),
                 paths.staged(paths.tile(3, region)));
     }
 
@@ -42,7 +48,7 @@ class StagingPathsTest {
         assertEquals(Path.of("/farm/out/job-7/passes/frame_0003/ambient_occlusion.png"),
                 paths.pass(3, "ambient_occlusion", "png"));
         assertEquals(OutputNames.pass(OUT, 3, "beauty", "png"), paths.pass(3, "beauty", "png"));
-        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2/passes/frame_0003/diffuse.pfm"),
+        assertEquals(Path.of("/farm/out/job-7/.staging/job-7-t00003/attempt-2-cpu-1/passes/frame_0003/diffuse.pfm"),
                 paths.staged(paths.pass(3, "diffuse", "pfm")));
     }
 }

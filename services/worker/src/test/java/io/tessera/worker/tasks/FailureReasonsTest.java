@@ -18,7 +18,7 @@ class FailureReasonsTest {
     private static RunningTask task(int frames) {
         TaskPlanned planned = new TaskPlanned("job-1-t00000", "job-1", 0, 1, 1, frames,
                 new Requirements(Capability.CPU, null, null), 50, "{}", "/out/job-1");
-        return new RunningTask(planned, 1, "cpu-1", new StagingPaths(Path.of("/out/job-1"), "job-1-t00000", 1));
+        return new RunningTask(planned, 1, "cpu-1", new StagingPaths(Path.of("/out/job-1"), "job-1-t00000", 1, "cpu-1"));
     }
 
     @Test
