@@ -69,6 +69,12 @@ public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int sub
                 readyTimeout, extraProps, workers);
     }
 
+    /** A copy where each service and worker may take {@code timeout} to become ready. */
+    public FarmOptions withReadyTimeout(Duration timeout) {
+        return new FarmOptions(repoRoot, stateDir, outputRoot, submissionPort, kafkaPort, postgresPort, leaseTimeout,
+                timeout, extraProps, workers);
+    }
+
     /** A copy with other workers. */
     public FarmOptions withWorkers(List<WorkerSpec> list) {
         return new FarmOptions(repoRoot, stateDir, outputRoot, submissionPort, kafkaPort, postgresPort,
