@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tessera.assignment.AssignmentConfig;
+import io.tessera.assignment.blocklist.Blocklists;
 import io.tessera.assignment.placement.Assignment;
 import io.tessera.assignment.placement.Capacity;
 import io.tessera.assignment.placement.FreeWorker;
@@ -35,8 +36,8 @@ import org.jboss.logging.Logger;
 /**
  * One dispatch round per capability, in one transaction: lock the capability (so one replica dispatches it at a
  * time), compute every live worker's free slots ({@link Capacity}), lock the highest-ranked queued tasks that
- * some free worker has the cores and memory for and whose job is not suspended ({@code FOR UPDATE SKIP LOCKED}),
- * let {@link Placement} match them, and for each match move the task from
+ * some free worker has the cores and memory for and whose job is not suspended (nor blocklisted on every free
+ * worker) ({@code FOR UPDATE SKIP LOCKED}), let {@link Placement} match them, and for each match move the task from
  * {@code pending_task} to {@code dispatched_task} and write its TaskDispatched to the outbox, to a partition the
  * chosen worker consumes. Either all of it commits or none of it.
  */
@@ -55,6 +56,7 @@ public class Dispatcher {
     private final QueueDepth queueDepth;
     private final Capacity capacity;
     private final WorkerRegistry workers;
+    private final Blocklists blocklists;
     private final Outbox outbox;
     private final AssignmentConfig config;
     private final MeterRegistry meters;
@@ -63,11 +65,12 @@ public class Dispatcher {
     private final String deletePending;
     private final String insertDispatched;
 
-    Dispatcher(WorkerRegistry workers, Outbox outbox, AssignmentConfig config, MeterRegistry meters,
-               @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
+    Dispatcher(WorkerRegistry workers, Blocklists blocklists, Outbox outbox, AssignmentConfig config,
+               MeterRegistry meters, @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.capacity = new Capacity(config.dispatchTimeout());
         this.queueDepth = new QueueDepth(config.localQueueWait(), config.localQueueMax());
         this.workers = workers;
+        this.blocklists = blocklists;
         this.outbox = outbox;
         this.config = config;
         this.meters = meters;
@@ -77,6 +80,8 @@ public class Dispatcher {
                 + " and coalesce(min_cores, 0) <= :maxCores and coalesce(min_memory_mb, 0) <= :maxMemoryMb"
                 + " and not exists (select 1 from " + schema + ".suspended_job s where s.job_id = pending_task.job_id"
                 + " and s.suspended)"
+                + " and (select count(*) from " + schema + ".blocklisted_worker b where b.job_id = pending_task.job_id"
+                + " and b.worker_id in (:freeWorkers)) < :freeWorkerCount"
                 + " order by preview desc, priority desc, job_seen_at, task_order, task_id"
                 + " limit :limit for update skip locked";
         this.deletePending = "delete from " + schema + ".pending_task where task_id = :taskId and attempt = :attempt";
@@ -142,13 +147,15 @@ public class Dispatcher {
                         .setParameter("capability", capability.id())
                         .setParameter("maxCores", maxCores)
                         .setParameter("maxMemoryMb", (int) Math.min(Integer.MAX_VALUE, maxMemoryMb))
+                        .setParameter("freeWorkers", withRoom.stream().map(FreeWorker::workerId).toList())
+                        .setParameter("freeWorkerCount", withRoom.size())
                         .setParameter("limit", config.dispatchBatch())
                         .getResultList())
-                .chain(pending -> {
+                .chain(pending -> blocklists.of(pending.stream().map(p -> p.jobId).toList()).chain(blocklist -> {
                     Map<String, PendingTask> byId = pending.stream()
                             .collect(Collectors.toMap(p -> p.taskId, Function.identity()));
                     List<Assignment> assignments = placement.place(
-                            pending.stream().map(PendingTask::queued).toList(), free);
+                            pending.stream().map(PendingTask::queued).toList(), free, blocklist);
                     Uni<List<Done>> done = Uni.createFrom().item(new ArrayList<>());
                     for (Assignment assignment : assignments) {
                         PendingTask task = byId.get(assignment.task().taskId());
@@ -159,7 +166,7 @@ public class Dispatcher {
                                 }));
                     }
                     return done;
-                });
+                }));
     }
 
     private Uni<Done> move(Capability capability, PendingTask task, Assignment assignment, Instant now) {
