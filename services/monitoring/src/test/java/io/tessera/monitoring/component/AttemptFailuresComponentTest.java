@@ -17,6 +17,7 @@ import io.tessera.contracts.envelope.CloudEventHeaders;
 import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.jobs.JobBlocklistCleared;
+import io.tessera.contracts.jobs.JobRetryRequested;
 import io.tessera.contracts.jobs.JobWorkerBlocklisted;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.TaskStatusChanged;
@@ -102,6 +103,29 @@ class AttemptFailuresComponentTest {
         assertEquals("worker-a", first.workerId());
         assertEquals(logTail, first.reason());
         assertEquals("worker-a", awaitStatus(job.taskId(1), TaskState.FAILED, 1).workerId());
+    }
+
+    @Test
+    void retryFailedCountsTheJobsFailedAttemptsFromZero() {
+        DagJob job = DagJob.frames(2).limits(2, 0);
+        job.submit();
+        job.planAll();
+        awaitReady(job.jobId, job.taskId(0), 1);
+        awaitReady(job.jobId, job.taskId(1), 1);
+        job.failed(0, 1, "worker-a", "exit code 1", true);
+        awaitTask(job.taskId(0), "QUEUED", 2);
+        job.failed(1, 1, "worker-b", "exit code 2", true);
+        assertEquals("error limit reached: 2 failed attempts (errorLimit 2); last reasons: exit code 2 | exit code 1",
+                awaitJobProgress(job.jobId, JobState.FAILED).reason());
+
+        KafkaTestClient.produce(Topics.JOBS, job.jobId, "job:" + job.jobId + ":retry-requested:1",
+                new JobRetryRequested(job.jobId, 1, Instant.now()));
+        awaitReady(job.jobId, job.taskId(0), 3);
+        job.failed(0, 3, "worker-a", "exit code 3", true);
+        awaitTask(job.taskId(0), "QUEUED", 4);
+        assertEquals("RUNNING", MonitoringDb.job(job.jobId).state(), "one failure after the retry, limit 2");
+        assertEquals(List.of(1, 3), MonitoringDb.attempts(job.taskId(0)).stream().map(AttemptRow::attempt).toList(),
+                "attempts 1 and 3 failed; attempt 2 was cancelled by the job's failure, not failed");
     }
 
     @Test
