@@ -10,7 +10,10 @@ public final class Topics {
 
     /** Commands from existing pipelines: plain JSON {@link io.tessera.contracts.jobs.JobRequest}, any Kafka client. */
     public static final String JOB_REQUESTS = "farm.job-requests.v1";
-    /** Job lifecycle events: JobSubmitted, JobCancelled, JobSuspended, JobResumed, JobRetryRequested (key: jobId). */
+    /**
+     * Job lifecycle events (key: jobId): JobSubmitted, JobCancelled, JobSuspended, JobResumed, JobRetryRequested and
+     * JobBlocklistCleared from submission; JobWorkerBlocklisted from monitoring.
+     */
     public static final String JOBS = "farm.jobs.v1";
     /** TaskPlanned events from segmentation (key: jobId). */
     public static final String TASKS_PLANNED = "farm.tasks.planned.v1";

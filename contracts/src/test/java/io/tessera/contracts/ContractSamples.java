@@ -6,8 +6,10 @@ import io.tessera.contracts.jobs.AutoChunk;
 import io.tessera.contracts.jobs.FrameRange;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobResumed;
+import io.tessera.contracts.jobs.JobBlocklistCleared;
 import io.tessera.contracts.jobs.JobRetryRequested;
 import io.tessera.contracts.jobs.JobSuspended;
+import io.tessera.contracts.jobs.JobWorkerBlocklisted;
 import io.tessera.contracts.jobs.JobRequest;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.jobs.Requirements;
@@ -71,6 +73,9 @@ final class ContractSamples {
         samples.put("JobSuspended", new JobSuspended("job-1", 1, "suspended by user", AT));
         samples.put("JobResumed", new JobResumed("job-1", 2, AT));
         samples.put("JobRetryRequested", new JobRetryRequested("job-1", 3, AT));
+        samples.put("JobWorkerBlocklisted", new JobWorkerBlocklisted("job-1", "cpu-1", 3, "exit code 3: out of memory",
+                AT));
+        samples.put("JobBlocklistCleared", new JobBlocklistCleared("job-1", "cpu-1", 1, AT));
         samples.put("TaskPlanned", tile(3));
         samples.put("TaskReady", new TaskReady(composite(), 1, AT));
         samples.put("TaskDispatched", new TaskDispatched(assembly(), 2, AT, "gpu-1"));
@@ -94,7 +99,7 @@ final class ContractSamples {
         samples.put("FarmStatus", new FarmStatus(Capability.CPU, 5, 2, 1, 4, 2, AT));
         samples.put("WorkerScaled", new WorkerScaled(Capability.CPU, "STARTED", "cpu-auto-1", "backlog", AT));
         samples.put("JobRequest", new JobRequest("req-2", "still 24", "acme", scene(), new FrameRange(24, 24), null,
-                "still24", 60, GPU, "tiles", new TileGrid(2, 2, null, null), null, null, List.of("job-1"), true));
+                "still24", 60, GPU, "tiles", new TileGrid(2, 2, null, null), null, null, List.of("job-1"), true, 10, 2));
         return samples;
     }
 
@@ -133,7 +138,8 @@ final class ContractSamples {
                         new Progress(3, Map.of("SUCCEEDED", 1, "RUNNING", 2), 4, 12), null, 7, AT)),
                 Map.entry("JobProgress", new JobProgress("job-1", JobState.SUSPENDED,
                         new Progress(3, Map.of("SUCCEEDED", 1, "QUEUED", 2), 4, 12), null, 8, AT, 1)),
-                Map.entry("JobSuspended", new JobSuspended("job-1", 3, null, AT)));
+                Map.entry("JobSuspended", new JobSuspended("job-1", 3, null, AT)),
+                Map.entry("JobBlocklistCleared", new JobBlocklistCleared("job-1", null, 2, AT)));
     }
 
     /** One task of every part: chunk, tile, pass, assembly, composite. */
@@ -143,7 +149,7 @@ final class ContractSamples {
 
     static JobSubmitted tiledJob() {
         return new JobSubmitted("job-2", "req-2", "still 24", "acme", SCENE, 24, 24, 1, TILED_OUT.toString(), 60, GPU,
-                AT, Strategy.TILES, new TileGrid(2, 2, null, null), List.of(), null, List.of("job-1"), true);
+                AT, Strategy.TILES, new TileGrid(2, 2, null, null), List.of(), null, List.of("job-1"), true, 10, 2);
     }
 
     static JobSubmitted layeredJob() {

@@ -2,11 +2,13 @@ package io.tessera.contracts.envelope;
 
 import io.tessera.contracts.coordination.HandOffRequested;
 import io.tessera.contracts.coordination.PeerStatus;
+import io.tessera.contracts.jobs.JobBlocklistCleared;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobResumed;
 import io.tessera.contracts.jobs.JobRetryRequested;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.jobs.JobSuspended;
+import io.tessera.contracts.jobs.JobWorkerBlocklisted;
 import io.tessera.contracts.status.FarmStatus;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.TaskStatusChanged;
@@ -33,6 +35,7 @@ public final class EventTypes {
     /** Every event record of the farm. */
     public static final List<Class<? extends TesseraEvent>> ALL = List.of(
             JobSubmitted.class, JobCancelled.class, JobSuspended.class, JobResumed.class, JobRetryRequested.class,
+            JobWorkerBlocklisted.class, JobBlocklistCleared.class,
             TaskPlanned.class, TaskReady.class, TaskDispatched.class,
             TaskStarted.class, TaskProgress.class, TaskCompleted.class, TaskFailed.class,
             WorkerHeartbeat.class, PeerStatus.class, HandOffRequested.class,

@@ -22,6 +22,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param autoChunk   size chunks from measured frame times instead of {@code chunkSize}
  * @param dependsOn   ids of jobs of the same studio that must complete before this one starts
  * @param preview     render the key frames (first, last, middle) before anyone else's regular frames
+ * @param errorLimit  failed attempts of the job (all its tasks together) after which it FAILS, 0..100000; 0 means no
+ *                    limit; absent: the farm's default ({@code tessera.submission.default-error-limit})
+ * @param blocklistThreshold failures of one worker on this job after which that worker gets none of its tasks any
+ *                    more, 0..1000; 0 turns blocklisting off; absent: the farm's default
+ *                    ({@code tessera.submission.default-blocklist-threshold})
  */
 public record JobRequest(
         String requestId,
@@ -38,12 +43,23 @@ public record JobRequest(
         java.util.List<String> passes,
         AutoChunk autoChunk,
         java.util.List<String> dependsOn,
-        Boolean preview) {
+        Boolean preview,
+        Integer errorLimit,
+        Integer blocklistThreshold) {
+
+    /** A request that leaves the error limit and the blocklist threshold to the farm's defaults. */
+    public JobRequest(String requestId, String name, String studio, JsonNode scene, FrameRange frames,
+                      Integer chunkSize, String output, Integer priority, Requirements requirements, String strategy,
+                      TileGrid tiles, java.util.List<String> passes, AutoChunk autoChunk,
+                      java.util.List<String> dependsOn, Boolean preview) {
+        this(requestId, name, studio, scene, frames, chunkSize, output, priority, requirements, strategy, tiles,
+                passes, autoChunk, dependsOn, preview, null, null);
+    }
 
     /** A frames job (the walking skeleton's shape). */
     public JobRequest(String requestId, String name, String studio, JsonNode scene, FrameRange frames,
                       Integer chunkSize, String output, Integer priority, Requirements requirements) {
         this(requestId, name, studio, scene, frames, chunkSize, output, priority, requirements, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 }

@@ -26,6 +26,20 @@ public interface SubmissionConfig {
     @WithDefault("16")
     int minTileSize();
 
+    /**
+     * Failed attempts (all tasks of a job together) after which a job FAILS, for requests that set no
+     * {@code errorLimit}; 0 means no limit.
+     */
+    @WithDefault("50")
+    int defaultErrorLimit();
+
+    /**
+     * Failures of one worker on a job after which that worker gets none of the job's tasks any more, for requests
+     * that set no {@code blocklistThreshold}; 0 turns blocklisting off.
+     */
+    @WithDefault("3")
+    int defaultBlocklistThreshold();
+
     /** The largest page {@code GET /api/v1/jobs} returns. */
     @WithDefault("200")
     int maxPageSize();

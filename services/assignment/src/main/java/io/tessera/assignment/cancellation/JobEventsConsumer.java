@@ -3,19 +3,23 @@ package io.tessera.assignment.cancellation;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.EventTypes;
+import io.tessera.assignment.blocklist.Blocklists;
 import io.tessera.assignment.dispatch.DispatchLoop;
 import io.tessera.assignment.suspension.Suspensions;
+import io.tessera.contracts.jobs.JobBlocklistCleared;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobResumed;
 import io.tessera.contracts.jobs.JobSuspended;
+import io.tessera.contracts.jobs.JobWorkerBlocklisted;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code farm.jobs.v1} for JobCancelled (queued tasks dropped for good), JobSuspended (queued tasks held) and
- * JobResumed (held tasks dispatched again); the other job events are not assignment's business.
+ * Reads {@code farm.jobs.v1} for JobCancelled (queued tasks dropped for good), JobSuspended (queued tasks held),
+ * JobResumed (held tasks dispatched again), JobWorkerBlocklisted (the worker gets none of the job's tasks) and
+ * JobBlocklistCleared (it may again); the other job events are not assignment's business.
  */
 @ApplicationScoped
 public class JobEventsConsumer {
@@ -27,14 +31,19 @@ public class JobEventsConsumer {
     private static final String JOB_CANCELLED = EventTypes.typeOf(JobCancelled.class);
     private static final String JOB_SUSPENDED = EventTypes.typeOf(JobSuspended.class);
     private static final String JOB_RESUMED = EventTypes.typeOf(JobResumed.class);
+    private static final String WORKER_BLOCKLISTED = EventTypes.typeOf(JobWorkerBlocklisted.class);
+    private static final String BLOCKLIST_CLEARED = EventTypes.typeOf(JobBlocklistCleared.class);
 
     private final Cancellations cancellations;
     private final Suspensions suspensions;
+    private final Blocklists blocklists;
     private final DispatchLoop dispatcher;
 
-    JobEventsConsumer(Cancellations cancellations, Suspensions suspensions, DispatchLoop dispatcher) {
+    JobEventsConsumer(Cancellations cancellations, Suspensions suspensions, Blocklists blocklists,
+                      DispatchLoop dispatcher) {
         this.cancellations = cancellations;
         this.suspensions = suspensions;
+        this.blocklists = blocklists;
         this.dispatcher = dispatcher;
     }
 
@@ -51,6 +60,13 @@ public class JobEventsConsumer {
                 JobResumed resumed = envelope.event(JobResumed.class);
                 return suspensions.resume(resumed.jobId(), resumed.sequence(), resumed.resumedAt())
                         .invoke(dispatcher::trigger).replaceWithVoid();
+            }
+            if (WORKER_BLOCKLISTED.equals(envelope.type())) {
+                return blocklists.blocklisted(envelope, envelope.event(JobWorkerBlocklisted.class));
+            }
+            if (BLOCKLIST_CLEARED.equals(envelope.type())) {
+                return blocklists.cleared(envelope, envelope.event(JobBlocklistCleared.class))
+                        .invoke(dispatcher::trigger);
             }
             if (!JOB_CANCELLED.equals(envelope.type())) {
                 return Uni.createFrom().voidItem();

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tessera.assignment.AssignmentConfig;
 import io.tessera.assignment.DistributionConfig;
+import io.tessera.assignment.blocklist.Blocklists;
 import io.tessera.assignment.placement.Assignment;
 import io.tessera.assignment.placement.Capacity;
 import io.tessera.assignment.placement.FreeWorker;
@@ -40,8 +41,8 @@ import org.jboss.logging.Logger;
 /**
  * One dispatch round per capability, in one transaction: lock the capability (so one replica dispatches it at a
  * time), compute every live worker's free slots ({@link Capacity}), lock the highest-ranked queued tasks that
- * some free worker has the cores and memory for and whose job is not suspended ({@code FOR UPDATE SKIP LOCKED}),
- * let {@link Placement} match them, and for each match move the task from
+ * some free worker has the cores and memory for and whose job is not suspended (nor blocklisted on every free
+ * worker) ({@code FOR UPDATE SKIP LOCKED}), let {@link Placement} match them, and for each match move the task from
  * {@code pending_task} to {@code dispatched_task} and write its TaskDispatched to the outbox, to a partition the
  * chosen worker consumes. Either all of it commits or none of it.
  * <p>
@@ -69,6 +70,7 @@ public class Dispatcher {
     private final QueueDepth queueDepth;
     private final Capacity capacity;
     private final WorkerRegistry workers;
+    private final Blocklists blocklists;
     private final Outbox outbox;
     private final AssignmentConfig config;
     private final MeterRegistry meters;
@@ -77,13 +79,14 @@ public class Dispatcher {
     private final String deletePending;
     private final String insertDispatched;
 
-    Dispatcher(WorkerRegistry workers, Outbox outbox, AssignmentConfig config, DistributionConfig distribution,
-               MeterRegistry meters, @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
+    Dispatcher(WorkerRegistry workers, Blocklists blocklists, Outbox outbox, AssignmentConfig config,
+               DistributionConfig distribution, MeterRegistry meters, @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.capacity = new Capacity(config.dispatchTimeout());
         this.mode = distribution.mode();
         this.queueDepth = new QueueDepth(config.localQueueWait(),
                 mode == DistributionMode.HYBRID ? config.localQueueMax() : 0);
         this.workers = workers;
+        this.blocklists = blocklists;
         this.outbox = outbox;
         this.config = config;
         this.meters = meters;
@@ -93,6 +96,8 @@ public class Dispatcher {
                 + " and coalesce(min_cores, 0) <= :maxCores and coalesce(min_memory_mb, 0) <= :maxMemoryMb"
                 + " and not exists (select 1 from " + schema + ".suspended_job s where s.job_id = pending_task.job_id"
                 + " and s.suspended)"
+                + " and (select count(*) from " + schema + ".blocklisted_worker b where b.job_id = pending_task.job_id"
+                + " and b.worker_id in (:freeWorkers)) < :freeWorkerCount"
                 + " order by preview desc, priority desc, job_seen_at, task_order, task_id"
                 + " limit :limit for update skip locked";
         this.deletePending = "delete from " + schema + ".pending_task where task_id = :taskId and attempt = :attempt";
@@ -167,11 +172,12 @@ public class Dispatcher {
         if (withRoom.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pending(capability, withRoom).chain(pending -> {
+        return pending(capability, withRoom)
+                .chain(pending -> blocklists.of(pending.stream().map(p -> p.jobId).toList()).chain(blocklist -> {
                     Map<String, PendingTask> byId = pending.stream()
                             .collect(Collectors.toMap(p -> p.taskId, Function.identity()));
                     List<Assignment> assignments = placement.place(
-                            pending.stream().map(PendingTask::queued).toList(), free);
+                            pending.stream().map(PendingTask::queued).toList(), free, blocklist);
                     Uni<List<Done>> done = Uni.createFrom().item(new ArrayList<>());
                     for (Assignment assignment : assignments) {
                         PendingTask task = byId.get(assignment.task().taskId());
@@ -183,12 +189,12 @@ public class Dispatcher {
                                 }));
                     }
                     return done;
-                });
+                }));
     }
 
     /**
-     * Locks the highest-ranked queued tasks that one of {@code workers} has the cores and memory for: a backlog of
-     * demanding tasks must not hide runnable ones.
+     * Locks the highest-ranked queued tasks that one of {@code workers} has the cores and memory for and whose job is
+     * not blocklisted on all of them: a backlog of demanding or blocked tasks must not hide runnable ones.
      */
     private Uni<List<PendingTask>> pending(Capability capability, List<FreeWorker> workers) {
         int maxCores = workers.stream().mapToInt(FreeWorker::cores).max().orElse(0);
@@ -198,6 +204,8 @@ public class Dispatcher {
                         .setParameter("capability", capability.id())
                         .setParameter("maxCores", maxCores)
                         .setParameter("maxMemoryMb", (int) Math.min(Integer.MAX_VALUE, maxMemoryMb))
+                        .setParameter("freeWorkers", workers.stream().map(FreeWorker::workerId).toList())
+                        .setParameter("freeWorkerCount", workers.size())
                         .setParameter("limit", config.dispatchBatch())
                         .getResultList());
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * worker that satisfies its requirements with the highest score (ties: most free slots, then worker id). A task no
  * free worker can run stays queued and the walk goes on, so one demanding task does not hold back the others.
  * Each worker receives at most its free slots; the partition rotates over the worker's reported partitions. Tasks no
- * free slot took then fill the workers' local queues ({@link QueueDepth}), least-loaded worker first.
+ * free slot took then fill the workers' local queues ({@link QueueDepth}), least-loaded worker first. A worker on a
+ * job's {@link Blocklist} gets none of that job's tasks, even when it is the only one that could run them.
  */
 public final class Placement {
 
@@ -22,8 +23,16 @@ public final class Placement {
             .thenComparing(Comparator.comparingInt(FreeWorker::freeSlots).reversed())
             .thenComparing(FreeWorker::workerId);
 
-    /** The assignments for {@code tasks} (any order) on {@code workers}, highest-ranked task first. */
+    /** The assignments for {@code tasks} (any order) on {@code workers}, highest-ranked task first; no blocklist. */
     public List<Assignment> place(List<QueuedTask> tasks, List<FreeWorker> workers) {
+        return place(tasks, workers, Blocklist.NONE);
+    }
+
+    /**
+     * The assignments for {@code tasks} (any order) on {@code workers}, highest-ranked task first, never to a worker
+     * {@code blocklist} excludes for the task's job.
+     */
+    public List<Assignment> place(List<QueuedTask> tasks, List<FreeWorker> workers, Blocklist blocklist) {
         Map<String, FreeWorker> free = new HashMap<>();
         int totalFree = 0;
         for (FreeWorker worker : workers) {
@@ -40,8 +49,7 @@ public final class Placement {
                 continue;
             }
             Optional<FreeWorker> best = free.values().stream()
-                    .filter(w -> w.freeSlots() > 0 && task.requirements() != null
-                            && task.requirements().satisfiedBy(w.capability(), w.cores(), w.memoryMb()))
+                    .filter(w -> w.freeSlots() > 0 && runs(w, task, blocklist))
                     .min(BEST_WORKER);
             if (best.isEmpty()) {
                 unplaced.add(task);
@@ -54,8 +62,15 @@ public final class Placement {
                     worker.partitions(), worker.queueRoom()));
             totalFree--;
         }
-        assignments.addAll(queue(unplaced, workers, free));
+        assignments.addAll(queue(unplaced, workers, free, blocklist));
         return assignments;
+    }
+
+    /** Whether {@code worker} may run {@code task}: it meets the requirements and is not blocklisted for the job. */
+    private static boolean runs(FreeWorker worker, QueuedTask task, Blocklist blocklist) {
+        return task.requirements() != null
+                && task.requirements().satisfiedBy(worker.capability(), worker.cores(), worker.memoryMb())
+                && !blocklist.excludes(task.jobId(), worker.workerId());
     }
 
     /**
@@ -63,7 +78,7 @@ public final class Placement {
      * to the satisfying worker with the fewest tasks already handed to it (then the best score).
      */
     private static List<Assignment> queue(List<QueuedTask> tasks, List<FreeWorker> workers,
-                                          Map<String, FreeWorker> afterSlots) {
+                                          Map<String, FreeWorker> afterSlots, Blocklist blocklist) {
         Map<String, FreeWorker> room = new HashMap<>();
         for (FreeWorker worker : workers) {
             FreeWorker current = afterSlots.getOrDefault(worker.workerId(), worker);
@@ -77,8 +92,7 @@ public final class Placement {
                 break;
             }
             Optional<FreeWorker> least = room.values().stream()
-                    .filter(w -> task.requirements() != null
-                            && task.requirements().satisfiedBy(w.capability(), w.cores(), w.memoryMb()))
+                    .filter(w -> runs(w, task, blocklist))
                     .min(Comparator.comparingInt(FreeWorker::busySlots).thenComparing(BEST_WORKER));
             if (least.isEmpty()) {
                 continue;

@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  *       runnable WAITING tasks are released.</li>
  *   <li>Retry-failed (FAILED): every DEAD task is QUEUED with its next attempt and a fresh attempt budget (TaskReady),
  *       every CANCELLED task (cancelled because of the failure) goes back to WAITING with its next attempt, and the
- *       job is RUNNING again. If a job it depends on FAILED or was CANCELLED it stays FAILED.</li>
+ *       job is RUNNING again with its failed attempts counted from zero (its error limit applies afresh). If a job
+ *       it depends on FAILED or was CANCELLED it stays FAILED.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -116,6 +117,7 @@ public class JobCommandService {
                             tasks.size() - dead);
                     job.state = JobState.RUNNING;
                     job.reason = null;
+                    job.failedAttempts = 0;
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (TaskEntity task : tasks) {
                         chain = chain.chain(() -> task.state == TaskState.DEAD

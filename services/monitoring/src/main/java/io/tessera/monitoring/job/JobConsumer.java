@@ -3,16 +3,21 @@ package io.tessera.monitoring.job;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.TesseraEvent;
+import io.tessera.contracts.jobs.JobBlocklistCleared;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobResumed;
 import io.tessera.contracts.jobs.JobRetryRequested;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.jobs.JobSuspended;
+import io.tessera.monitoring.failure.BlocklistClears;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes {@code farm.jobs.v1}: JobSubmitted, JobCancelled, JobSuspended, JobResumed and JobRetryRequested. */
+/**
+ * Consumes {@code farm.jobs.v1}: JobSubmitted, JobCancelled, JobSuspended, JobResumed, JobRetryRequested and
+ * JobBlocklistCleared (monitoring's own JobWorkerBlocklisted is ignored).
+ */
 @ApplicationScoped
 public class JobConsumer {
 
@@ -21,10 +26,12 @@ public class JobConsumer {
 
     private final JobService service;
     private final JobCommandService commands;
+    private final BlocklistClears blocklists;
 
-    JobConsumer(JobService service, JobCommandService commands) {
+    JobConsumer(JobService service, JobCommandService commands, BlocklistClears blocklists) {
         this.service = service;
         this.commands = commands;
+        this.blocklists = blocklists;
     }
 
     @Incoming(CHANNEL)
@@ -46,6 +53,9 @@ public class JobConsumer {
             }
             if (event instanceof JobRetryRequested retry) {
                 return commands.retryRequested(envelope, retry);
+            }
+            if (event instanceof JobBlocklistCleared cleared) {
+                return blocklists.cleared(envelope, cleared);
             }
             return Uni.createFrom().voidItem();
         });

@@ -76,6 +76,21 @@ public class JobEntity extends PanacheEntityBase {
     @Column(name = "lifecycle_sequence", nullable = false)
     public long lifecycleSequence;
 
+    /** Failed attempts after which the job FAILS; null or 0: no limit (JobSubmitted.errorLimit). */
+    @Column(name = "error_limit")
+    public Integer errorLimit;
+
+    /**
+     * Failures of one worker on the job after which the worker is blocklisted for it; null or 0: never
+     * (JobSubmitted.blocklistThreshold).
+     */
+    @Column(name = "blocklist_threshold")
+    public Integer blocklistThreshold;
+
+    /** Attempts of the job's tasks that failed (reported by a worker) since it was submitted or last retried. */
+    @Column(name = "failed_attempts", nullable = false)
+    public int failedAttempts;
+
     /** Grows with every JobProgress published for the job. */
     @Column(nullable = false)
     public long version;

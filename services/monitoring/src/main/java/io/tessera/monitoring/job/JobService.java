@@ -89,6 +89,8 @@ public class JobService {
         job.strategy = event.strategy().id();
         job.dependsOn = Json.write(dependsOn);
         job.submitted = true;
+        job.errorLimit = event.errorLimit();
+        job.blocklistThreshold = event.blocklistThreshold();
         job.updatedAt = now;
         Optional<String> failed = Readiness.failedJob(dependsOn, states);
         if (failed.isPresent()) {

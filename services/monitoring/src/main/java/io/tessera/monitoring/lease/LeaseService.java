@@ -6,6 +6,7 @@ import io.tessera.contracts.TaskState;
 import io.tessera.messaging.outbox.OutboxConfig;
 import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.monitoring.MonitoringMetrics;
+import io.tessera.monitoring.failure.AttemptFailures;
 import io.tessera.monitoring.job.JobEntity;
 import io.tessera.monitoring.job.JobTracker;
 import io.tessera.monitoring.task.Decision;
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Finds RUNNING tasks whose lease expired and requeues them with the next attempt (STALLED → QUEUED, announced
- * with a TaskReady), or marks them DEAD when no attempt is left (its dependents CANCELLED, its job FAILED). One batch per transaction; the task rows and their
+ * with a TaskReady), recording the stalled attempt ({@link AttemptFailures#stalled}), or marks them DEAD when no attempt is left (its dependents CANCELLED, its job FAILED). One batch per transaction; the task rows and their
  * job rows are locked with {@code for update skip locked}, so several replicas never take the same task and never
  * wait on a job another transaction is changing.
  */
@@ -32,14 +33,16 @@ public class LeaseService {
 
     private final TaskTransitions transitions;
     private final JobTracker tracker;
+    private final AttemptFailures failures;
     private final MonitoringMetrics metrics;
     private final TaskLifecycle lifecycle;
     private final String selectExpired;
 
-    LeaseService(TaskTransitions transitions, JobTracker tracker, MonitoringMetrics metrics,
+    LeaseService(TaskTransitions transitions, JobTracker tracker, AttemptFailures failures, MonitoringMetrics metrics,
                  MonitoringConfig config, OutboxConfig outboxConfig) {
         this.transitions = transitions;
         this.tracker = tracker;
+        this.failures = failures;
         this.metrics = metrics;
         this.lifecycle = new TaskLifecycle(config.maxAttempts());
         String schema = outboxConfig.schema();
@@ -75,13 +78,15 @@ public class LeaseService {
                 LOG.warnf("Lease of task %s attempt %d on worker %s expired: STALLED, TaskReady of attempt %d",
                         task.taskId, attempt, worker, attempt + 1);
                 metrics.stalledRepublished();
-                return transitions.retry(task, TaskState.STALLED, decision.reason(), now)
+                return failures.stalled(task, decision.reason(), now)
+                        .chain(() -> transitions.retry(task, TaskState.STALLED, decision.reason(), now))
                         .invoke(() -> tracker.touch(job));
             }
             case DEAD -> {
                 LOG.warnf("Lease of task %s attempt %d on worker %s expired and no attempt is left: DEAD",
                         task.taskId, attempt, worker);
-                return transitions.dead(task, TaskState.STALLED, decision.reason(), now)
+                return failures.stalled(task, decision.reason(), now)
+                        .chain(() -> transitions.dead(task, TaskState.STALLED, decision.reason(), now))
                         .chain(() -> tracker.taskDead(job, task, decision.reason(), now));
             }
             default -> {

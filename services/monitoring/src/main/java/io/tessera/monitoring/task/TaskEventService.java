@@ -12,6 +12,7 @@ import io.tessera.contracts.tasks.TaskProgress;
 import io.tessera.messaging.inbox.Inbox;
 import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.monitoring.MonitoringMetrics;
+import io.tessera.monitoring.failure.AttemptFailures;
 import io.tessera.monitoring.job.JobEntity;
 import io.tessera.monitoring.job.JobRows;
 import io.tessera.monitoring.job.JobTracker;
@@ -32,8 +33,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies a worker's task event in one transaction: inbox entry, job row lock, task row lock, the
- * {@link TaskLifecycle} decision, the state change and its outbox events. Events of any attempt other than the
- * current one are logged as late/stale and never change state or output.
+ * {@link TaskLifecycle} decision, the state change and its outbox events. A failed attempt is recorded with its
+ * reason and counted towards the job's error limit and the worker's blocklist threshold ({@link AttemptFailures}).
+ * Events of any attempt other than the current one are logged as late/stale and never change state or output.
  */
 @ApplicationScoped
 public class TaskEventService {
@@ -46,17 +48,20 @@ public class TaskEventService {
     private final JobRows jobs;
     private final JobTracker tracker;
     private final TaskTransitions transitions;
+    private final AttemptFailures failures;
     private final OutputCommitter committer;
     private final MonitoringMetrics metrics;
     private final TaskLifecycle lifecycle;
     private final Vertx vertx;
 
     TaskEventService(Inbox inbox, JobRows jobs, JobTracker tracker, TaskTransitions transitions,
-                     OutputCommitter committer, MonitoringMetrics metrics, MonitoringConfig config, Vertx vertx) {
+                     AttemptFailures failures, OutputCommitter committer, MonitoringMetrics metrics,
+                     MonitoringConfig config, Vertx vertx) {
         this.inbox = inbox;
         this.jobs = jobs;
         this.tracker = tracker;
         this.transitions = transitions;
+        this.failures = failures;
         this.committer = committer;
         this.metrics = metrics;
         this.lifecycle = new TaskLifecycle(config.maxAttempts());
@@ -209,11 +214,15 @@ public class TaskEventService {
             case RETRY -> {
                 LOG.infof("Task %s attempt %d failed on worker %s (%s): queued as attempt %d", task.taskId,
                         task.attempt, event.workerId(), decision.reason(), task.attempt + 1);
-                return transitions.retry(task, TaskState.FAILED, decision.reason(), now)
-                        .invoke(() -> tracker.touch(job));
+                return failures.failed(job, task, event.workerId(), decision.reason(), now)
+                        .chain(() -> transitions.retry(task, TaskState.FAILED, decision.reason(), now))
+                        .invoke(() -> tracker.touch(job))
+                        .chain(() -> failures.enforceErrorLimit(job, now));
             }
             case DEAD -> {
-                return dead(job, task, (TaskFailed) event, decision.reason(), now);
+                return failures.failed(job, task, event.workerId(), decision.reason(), now)
+                        .chain(() -> dead(job, task, (TaskFailed) event, decision.reason(), now))
+                        .chain(() -> failures.enforceErrorLimit(job, now));
             }
             default -> throw new IllegalStateException("unhandled action " + decision.action());
         }

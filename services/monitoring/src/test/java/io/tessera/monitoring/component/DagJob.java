@@ -40,6 +40,8 @@ final class DagJob {
     final Strategy strategy;
     final List<TaskPlanned> plans = new ArrayList<>();
     private final int frames;
+    private Integer errorLimit;
+    private Integer blocklistThreshold;
 
     private DagJob(Strategy strategy, int frames) {
         this.strategy = strategy;
@@ -86,11 +88,19 @@ final class DagJob {
         return plans.size() - 1;
     }
 
+    /** Submits the job with this error limit and blocklist threshold (null: none, as before they existed). */
+    DagJob limits(Integer errorLimit, Integer blocklistThreshold) {
+        this.errorLimit = errorLimit;
+        this.blocklistThreshold = blocklistThreshold;
+        return this;
+    }
+
     void submit(String... dependsOn) {
         TileGrid grid = strategy == Strategy.TILES ? new TileGrid(plans.size() - 1, 1, null, null) : null;
         KafkaTestClient.produce(Topics.JOBS, jobId, "job:" + jobId + ":submitted",
                 new JobSubmitted(jobId, jobId, "dag", "studio-a", "{}", 1, frames, 1, outputDir.toString(), 50, CPU,
-                        Instant.now(), strategy, grid, List.of(), null, List.of(dependsOn), false));
+                        Instant.now(), strategy, grid, List.of(), null, List.of(dependsOn), false, errorLimit,
+                        blocklistThreshold));
     }
 
     void plan(int index) {
@@ -104,8 +114,12 @@ final class DagJob {
     }
 
     void started(int index, int attempt) {
+        started(index, attempt, "worker-dag");
+    }
+
+    void started(int index, int attempt, String worker) {
         KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":started",
-                new TaskStarted(taskId(index), jobId, attempt, "worker-dag", Instant.now()));
+                new TaskStarted(taskId(index), jobId, attempt, worker, Instant.now()));
     }
 
     /** Stages the task's output (a tile, or the frame) and reports the attempt completed. */
@@ -133,7 +147,11 @@ final class DagJob {
     }
 
     void failed(int index, int attempt, String reason, boolean retryable) {
+        failed(index, attempt, "worker-dag", reason, retryable);
+    }
+
+    void failed(int index, int attempt, String worker, String reason, boolean retryable) {
         KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":failed",
-                new TaskFailed(taskId(index), jobId, attempt, "worker-dag", reason, retryable, Instant.now()));
+                new TaskFailed(taskId(index), jobId, attempt, worker, reason, retryable, Instant.now()));
     }
 }

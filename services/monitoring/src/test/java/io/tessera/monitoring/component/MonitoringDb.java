@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -22,7 +24,30 @@ final class MonitoringDb {
     record JobRow(String state, String reason, long version, String dependsOn, boolean submitted, String strategy) {
     }
 
+    /** An attempt that ended badly, as kept in {@code task_attempt}. */
+    record AttemptRow(int attempt, String workerId, String outcome, String reason) {
+    }
+
     private MonitoringDb() {
+    }
+
+    /** The task's failed and stalled attempts, oldest first. */
+    static List<AttemptRow> attempts(String taskId) {
+        try (Connection connection = DriverManager.getConnection(RealInfrastructure.shared().jdbcUrl(),
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
+             PreparedStatement statement = connection.prepareStatement("select attempt, worker_id, outcome, reason"
+                     + " from monitoring.task_attempt where task_id = ? order by attempt")) {
+            statement.setString(1, taskId);
+            List<AttemptRow> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new AttemptRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static TaskRow task(String taskId) {

@@ -125,6 +125,18 @@ public class JobEntity {
     public long lifecycleSequence;
 
     /** The version of the last applied JobProgress; -1 before any. */
+    /** Failed attempts after which the job FAILS; 0: no limit. */
+    @Column(name = "error_limit")
+    public int errorLimit;
+
+    /** Failures of one worker on the job after which it is blocklisted for the job; 0: never. */
+    @Column(name = "blocklist_threshold")
+    public int blocklistThreshold;
+
+    /** How often the job's blocklist was cleared: the sequence of its newest JobBlocklistCleared. */
+    @Column(name = "blocklist_clears")
+    public long blocklistClears;
+
     @Column(name = "status_version")
     public long statusVersion;
 

@@ -5,6 +5,7 @@ import io.tessera.contracts.JobState;
 import io.tessera.submission.SubmissionConfig;
 import io.tessera.submission.problems.Problem;
 import io.tessera.submission.problems.ProblemException;
+import io.tessera.submission.status.TaskDetail;
 import io.tessera.submission.status.TaskReadModel;
 import io.tessera.submission.status.TaskView;
 import io.tessera.submission.validation.Channel;
@@ -106,6 +107,18 @@ public class JobResource {
     @Operation(summary = "List a job's tasks")
     public Uni<List<TaskView>> tasks(@PathParam("jobId") String jobId) {
         return jobs.find(jobId).chain(job -> tasks.tasksOf(jobId));
+    }
+
+    /**
+     * One task of the job with its failed and stalled attempts (attempt, outcome, worker, reason, time), oldest first;
+     * 404 when the job or the task is unknown.
+     */
+    @GET
+    @Path("/{jobId}/tasks/{taskId}")
+    @Operation(summary = "Read one task of a job with the reasons of its failed attempts")
+    public Uni<TaskDetail> task(@PathParam("jobId") String jobId, @PathParam("taskId") String taskId) {
+        return jobs.find(jobId).chain(job -> tasks.task(jobId, taskId))
+                .onItem().ifNull().failWith(() -> new ProblemException(Problem.taskNotFound(jobId, taskId)));
     }
 
     /** Cancels a job that has not finished: 200 with the cancelled job, 409 when it already finished. */

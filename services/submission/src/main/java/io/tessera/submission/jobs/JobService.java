@@ -165,6 +165,8 @@ public class JobService {
         job.dependsOn = JsonColumns.strings(request.dependsOn());
         job.preview = request.preview();
         job.autoTargetSeconds = request.targetSeconds();
+        job.errorLimit = request.errorLimit();
+        job.blocklistThreshold = request.blocklistThreshold();
         job.planComplete = !request.autoChunk();
         job.parts = "{}";
         job.tasksTotal = request.taskCount();
@@ -178,7 +180,7 @@ public class JobService {
                 job.frameStart, job.frameEnd, job.chunkSize, job.outputDir, job.priority, request.requirements(), now,
                 request.strategy(), request.tiles(), request.passes(),
                 request.autoChunk() ? new AutoChunk(request.targetSeconds()) : null, request.dependsOn(),
-                request.preview());
+                request.preview(), request.errorLimit(), request.blocklistThreshold());
         return jobs.persist(job)
                 .chain(() -> jobs.flush())
                 .chain(() -> outbox.add(Topics.JOBS, jobId, "job:" + jobId + ":submitted", event))

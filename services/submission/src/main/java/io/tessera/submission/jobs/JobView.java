@@ -23,6 +23,11 @@ import java.util.List;
  * @param dependsOn     the jobs that must complete before this one starts
  * @param preview       whether the job's key frames render before anyone else's regular frames
  * @param progress      task counts by state, frames done and progress per part ({@code tile}, {@code pass}, ...)
+ * @param errorLimit    failed attempts (all tasks together) after which the job FAILS; 0: no limit
+ * @param blocklistThreshold failures of one worker on the job after which that worker is blocklisted for it
+ *                      ({@code GET /api/v1/jobs/{id}/blocklist}); 0: never
+ * @param reason        why the job is SUSPENDED, FAILED or CANCELLED; a job that reached its error limit lists the
+ *                      last distinct failure reasons
  */
 public record JobView(
         String jobId,
@@ -44,6 +49,8 @@ public record JobView(
         boolean preview,
         String outputDir,
         Progress progress,
+        int errorLimit,
+        int blocklistThreshold,
         String reason,
         Instant createdAt,
         Instant updatedAt) {
@@ -65,7 +72,7 @@ public record JobView(
                 JsonColumns.strings(job.passes), JsonColumns.strings(job.dependsOn), job.preview, job.outputDir,
                 new Progress(tasksTotal(job), JsonColumns.counts(job.tasksByState), job.framesDone,
                         job.framesTotal, JsonColumns.parts(job.parts)),
-                job.reason, job.createdAt, job.updatedAt);
+                job.errorLimit, job.blocklistThreshold, job.reason, job.createdAt, job.updatedAt);
     }
 
     /**

@@ -38,6 +38,18 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(BASE + "job-not-found", "Job not found", 404, "no job with id '" + jobId + "'", null);
     }
 
+    /** A 404 for a task id that names no task of the job. */
+    public static Problem taskNotFound(String jobId, String taskId) {
+        return new Problem(BASE + "task-not-found", "Task not found", 404,
+                "job '" + jobId + "' has no task with id '" + taskId + "'", null);
+    }
+
+    /** A 404 for a worker that is not on the job's blocklist. */
+    public static Problem workerNotBlocklisted(String jobId, String workerId) {
+        return new Problem(BASE + "worker-not-blocklisted", "Worker not blocklisted", 404,
+                "worker '" + workerId + "' is not on the blocklist of job '" + jobId + "'", null);
+    }
+
     /** A 409 for an action the job's current state does not allow. */
     public static Problem jobStateConflict(String detail) {
         return jobStateConflict(detail, null);

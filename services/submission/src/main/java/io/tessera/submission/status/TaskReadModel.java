@@ -17,20 +17,34 @@ import java.util.List;
 @ApplicationScoped
 public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> {
 
+    private final TaskAttempts attempts;
+
+    TaskReadModel(TaskAttempts attempts) {
+        this.attempts = attempts;
+    }
+
     /** The job's tasks ordered by index. */
     public Uni<List<TaskView>> tasksOf(String jobId) {
         return Panache.withSession(() -> list("jobId", Sort.ascending("index"), jobId))
                 .map(tasks -> tasks.stream().map(TaskView::of).toList());
     }
 
+    /** The job's task with its failed and stalled attempts; null when the job has no such task. */
+    public Uni<TaskDetail> task(String jobId, String taskId) {
+        return Panache.withSession(() -> findById(taskId).chain(task -> task == null || !jobId.equals(task.jobId)
+                ? Uni.createFrom().nullItem()
+                : attempts.of(taskId).map(list -> new TaskDetail(TaskView.of(task), list))));
+    }
+
     /**
      * Inserts or updates the task row when {@code event.version()} is newer than the stored one; call inside a
      * transaction. Events of a job arrive in order on one partition (key jobId), so find-then-write does not race.
+     * A FAILED or STALLED status is kept as an attempt too ({@link TaskAttempts}), whatever its version.
      *
      * @return true when the row changed
      */
     Uni<Boolean> apply(TaskStatusChanged event) {
-        return findById(event.taskId()).chain(existing -> {
+        return attempts.record(event).chain(() -> findById(event.taskId())).chain(existing -> {
             if (existing != null && existing.version >= event.version()) {
                 return Uni.createFrom().item(false);
             }

@@ -27,7 +27,9 @@ public record JobRequestInput(
         List<String> passes,
         JsonNode autoChunk,
         List<String> dependsOn,
-        Boolean preview) {
+        Boolean preview,
+        Integer errorLimit,
+        Integer blocklistThreshold) {
 
     /** Requirements as received: capability as text, minimums optional. */
     public record RequirementsInput(String capability, Integer minCores, Integer minMemoryMb) {
@@ -43,6 +45,6 @@ public record JobRequestInput(
                 request.frames(), request.chunkSize(), request.output(), request.priority(), requirements,
                 request.strategy(), request.tiles(), request.passes(),
                 request.autoChunk() == null ? null : Json.MAPPER.valueToTree(request.autoChunk()),
-                request.dependsOn(), request.preview());
+                request.dependsOn(), request.preview(), request.errorLimit(), request.blocklistThreshold());
     }
 }

@@ -32,16 +32,32 @@ public final class JobRequestValidator {
     private static final int MAX_NAME = 200;
     /** The smallest tile size in pixels when none is configured. */
     public static final int DEFAULT_MIN_TILE_SIZE = 16;
+    /** The error limit of a request that sets none, when none is configured. */
+    public static final int DEFAULT_ERROR_LIMIT = 50;
+    /** The blocklist threshold of a request that sets none, when none is configured. */
+    public static final int DEFAULT_BLOCKLIST_THRESHOLD = 3;
+    /** The largest {@code errorLimit}. */
+    public static final int MAX_ERROR_LIMIT = 100_000;
+    /** The largest {@code blocklistThreshold}. */
+    public static final int MAX_BLOCKLIST_THRESHOLD = 1000;
 
     private final int maxFrames;
     private final int maxTasks;
     private final int maxSceneBytes;
     private final OutputPaths outputs;
     private final StrategyRules strategies;
+    private final int defaultErrorLimit;
+    private final int defaultBlocklistThreshold;
 
-    /** A validator with the default minimum tile size. */
+    /** A validator with the default minimum tile size, error limit and blocklist threshold. */
     public JobRequestValidator(int maxFrames, int maxTasks, int maxSceneBytes, OutputPaths outputs) {
         this(maxFrames, maxTasks, maxSceneBytes, DEFAULT_MIN_TILE_SIZE, outputs);
+    }
+
+    /** A validator with the default error limit and blocklist threshold. */
+    public JobRequestValidator(int maxFrames, int maxTasks, int maxSceneBytes, int minTileSize, OutputPaths outputs) {
+        this(maxFrames, maxTasks, maxSceneBytes, minTileSize, outputs, DEFAULT_ERROR_LIMIT,
+                DEFAULT_BLOCKLIST_THRESHOLD);
     }
 
     /**
@@ -50,8 +66,13 @@ public final class JobRequestValidator {
      * @param maxSceneBytes the largest scene document, in UTF-8 bytes
      * @param minTileSize   the smallest tile width and height in pixels (unless the image itself is smaller)
      * @param outputs       the output root that requested output directories must stay inside
+     * @param defaultErrorLimit         the error limit of a request that sets none
+     * @param defaultBlocklistThreshold the blocklist threshold of a request that sets none
      */
-    public JobRequestValidator(int maxFrames, int maxTasks, int maxSceneBytes, int minTileSize, OutputPaths outputs) {
+    public JobRequestValidator(int maxFrames, int maxTasks, int maxSceneBytes, int minTileSize, OutputPaths outputs,
+                               int defaultErrorLimit, int defaultBlocklistThreshold) {
+        this.defaultErrorLimit = defaultErrorLimit;
+        this.defaultBlocklistThreshold = defaultBlocklistThreshold;
         this.maxFrames = maxFrames;
         this.maxTasks = maxTasks;
         this.maxSceneBytes = maxSceneBytes;
@@ -99,12 +120,29 @@ public final class JobRequestValidator {
             outputs.check(in.output()).ifPresent(rule -> errors.add(new Violation("output", rule)));
         }
         List<String> dependsOn = DependencyRules.syntax(in.dependsOn(), in.requestId(), errors);
+        int errorLimit = between("errorLimit", in.errorLimit(), defaultErrorLimit, MAX_ERROR_LIMIT, "no limit",
+                errors);
+        int blocklistThreshold = between("blocklistThreshold", in.blocklistThreshold(), defaultBlocklistThreshold,
+                MAX_BLOCKLIST_THRESHOLD, "no blocklisting", errors);
         if (!errors.isEmpty()) {
             throw new InvalidJobRequestException(errors);
         }
         return new ValidJobRequest(in.requestId(), in.name().trim(), in.studio(), scene, in.frames().start(),
                 in.frames().end(), chunkSize, in.output(), priority, requirements, (int) tasks, strategy, tiles,
-                passes, dependsOn, Boolean.TRUE.equals(in.preview()), targetSeconds);
+                passes, dependsOn, Boolean.TRUE.equals(in.preview()), targetSeconds, errorLimit, blocklistThreshold);
+    }
+
+    /** {@code value} (or {@code fallback} when absent), which must lie in 0..{@code max}; 0 {@code zeroMeans}. */
+    private static int between(String field, Integer value, int fallback, int max, String zeroMeans,
+                               List<Violation> errors) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 0 || value > max) {
+            errors.add(new Violation(field, "must be an integer between 0 and " + max + " (0: " + zeroMeans
+                    + "), was " + value));
+        }
+        return value;
     }
 
     private static void checkRequestId(String requestId, Channel channel, List<Violation> errors) {

@@ -21,6 +21,9 @@ import java.util.List;
  * @param preview     render the key frames before anyone else's regular frames
  * @param targetSeconds the target task duration of an autoChunk job, null for fixed chunks ({@code chunkSize} is then
  *                    1, the probe's size)
+ * @param errorLimit  failed attempts after which the job FAILS (0: no limit), the farm's default when not requested
+ * @param blocklistThreshold failures of one worker on the job after which it is blocklisted for the job (0: never),
+ *                    the farm's default when not requested
  */
 public record ValidJobRequest(
         String requestId,
@@ -39,7 +42,9 @@ public record ValidJobRequest(
         List<String> passes,
         List<String> dependsOn,
         boolean preview,
-        Integer targetSeconds) {
+        Integer targetSeconds,
+        int errorLimit,
+        int blocklistThreshold) {
 
     /** Normalises absent lists to empty ones. */
     public ValidJobRequest {

@@ -21,6 +21,6 @@ public class ValidatorProducer {
     @Singleton
     JobRequestValidator validator(SubmissionConfig config, OutputPaths outputs) {
         return new JobRequestValidator(config.maxFrames(), config.maxTasks(), config.maxSceneBytes(),
-                config.minTileSize(), outputs);
+                config.minTileSize(), outputs, config.defaultErrorLimit(), config.defaultBlocklistThreshold());
     }
 }

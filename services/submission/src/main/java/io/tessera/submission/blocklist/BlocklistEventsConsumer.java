@@ -1,0 +1,44 @@
+package io.tessera.submission.blocklist;
+
+import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.envelope.EventEnvelope;
+import io.tessera.contracts.envelope.EventTypes;
+import io.tessera.contracts.jobs.JobBlocklistCleared;
+import io.tessera.contracts.jobs.JobWorkerBlocklisted;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code farm.jobs.v1} for the worker blocklist: JobWorkerBlocklisted (monitoring) and JobBlocklistCleared;
+ * the other job events are submission's own. A record that cannot be applied goes to {@code farm.jobs.v1.dlq}.
+ */
+@ApplicationScoped
+public class BlocklistEventsConsumer {
+
+    /** The incoming channel of {@code farm.jobs.v1}. */
+    public static final String CHANNEL = "jobs";
+
+    private static final String BLOCKLISTED = EventTypes.typeOf(JobWorkerBlocklisted.class);
+    private static final String CLEARED = EventTypes.typeOf(JobBlocklistCleared.class);
+
+    private final Blocklists blocklists;
+
+    BlocklistEventsConsumer(Blocklists blocklists) {
+        this.blocklists = blocklists;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return Uni.createFrom().deferred(() -> {
+            EventEnvelope envelope = EventEnvelope.from(record);
+            if (BLOCKLISTED.equals(envelope.type())) {
+                return blocklists.blocklisted(envelope, envelope.event(JobWorkerBlocklisted.class));
+            }
+            if (CLEARED.equals(envelope.type())) {
+                return blocklists.cleared(envelope, envelope.event(JobBlocklistCleared.class));
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+}
