@@ -114,6 +114,25 @@ class DistributionModesTest {
         return Set.of("COMPLETED", "FAILED", "CANCELLED").contains(job.path("state").asText());
     }
 
+    /** The job's tasks once none is QUEUED or RUNNING any more (the REST read model trails monitoring a little). */
+    private static JsonNode settledTasks(JobsApi api, String jobId) {
+        JsonNode tasks = api.tasks(jobId);
+        for (int i = 0; i < 120 && unsettled(tasks); i++) {
+            JobsApi.sleep(250);
+            tasks = api.tasks(jobId);
+        }
+        return tasks;
+    }
+
+    private static boolean unsettled(JsonNode tasks) {
+        for (JsonNode task : tasks) {
+            if (Set.of("QUEUED", "RUNNING", "WAITING").contains(task.path("state").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int succeeded(JsonNode job) {
         return job.path("progress").path("tasksByState").path("SUCCEEDED").asInt(0);
     }
@@ -141,7 +160,7 @@ class DistributionModesTest {
         assertEquals("COMPLETED", job.path("state").asText(), job.toString());
         Map<String, Integer> byWorker = new TreeMap<>();
         List<String> notSucceeded = new ArrayList<>();
-        JsonNode tasks = api.tasks(jobId);
+        JsonNode tasks = settledTasks(api, jobId);
         for (JsonNode task : tasks) {
             if ("SUCCEEDED".equals(task.path("state").asText())) {
                 byWorker.merge(task.path("workerId").asText(), 1, Integer::sum);

@@ -168,7 +168,8 @@ public class Dispatcher {
     }
 
     private Uni<List<Done>> place(Capability capability, List<FreeWorker> free, Instant now) {
-        List<FreeWorker> withRoom = free.stream().filter(w -> w.freeSlots() > 0).toList();
+        // a worker with a full set of slots may still have room in its local queue (hybrid)
+        List<FreeWorker> withRoom = free.stream().filter(w -> w.freeSlots() > 0 || w.queueRoom() > 0).toList();
         if (withRoom.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

@@ -24,6 +24,7 @@ import io.tessera.contracts.tasks.TaskStarted;
 import io.tessera.contracts.workers.Lease;
 import io.tessera.contracts.workers.WorkerHeartbeat;
 import io.tessera.farm.testing.KafkaTestClient;
+import io.tessera.farm.testing.RealInfrastructure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
