@@ -51,8 +51,9 @@ class BadInputFloodTest {
         BadInputs inputs = new BadInputs(SEED);
         List<RestInput> rest = inputs.rest(REST_INPUTS);
         List<KafkaInput> records = new ArrayList<>(inputs.jobRequests(JOB_REQUEST_RECORDS));
+        BadEvents events = new BadEvents(inputs);
         for (EventTopic topic : EventTopic.values()) {
-            records.addAll(inputs.events(topic, RECORDS_PER_EVENT_TOPIC));
+            records.addAll(events.events(topic, RECORDS_PER_EVENT_TOPIC));
         }
         assertEquals(1_000, rest.size() + records.size());
 

@@ -2,16 +2,16 @@ package io.tessera.e2e;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.contracts.Topics;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Malformed inputs for the farm, generated deterministically from a seed: REST bodies for {@code POST /api/v1/jobs}
- * and records for every topic a service consumes. Every input is invalid by construction (a wrong type, a value
+ * Malformed job requests, generated deterministically from a seed: REST bodies for {@code POST /api/v1/jobs} and
+ * plain records for {@code farm.job-requests.v1} ({@link BadEvents} makes the CloudEvents records of the other topics). Every input is invalid by construction (a wrong type, a value
  * out of range, a required field misspelt, cut short, badly encoded, empty, of another media type or without its
  * CloudEvents headers), so the farm must reject each one: a 4xx problem over REST, a dead letter on Kafka.
  */
@@ -47,6 +47,11 @@ final class BadInputs {
         this.baseJob = JobsApi.demoJob("flood", "cpu", 1, 1, 1, 32, 18).put("studio", "flood").toString();
     }
 
+    /** The generator's random source, shared with {@link BadEvents} so one seed fixes every input. */
+    Random random() {
+        return random;
+    }
+
     /** {@code count} REST bodies, of every kind but missing CloudEvents headers (REST has none). */
     List<RestInput> rest(int count) {
         List<RestInput> inputs = new ArrayList<>(count);
@@ -68,16 +73,6 @@ final class BadInputs {
             Map<String, String> headers = kind == Kind.WRONG_CONTENT_TYPE
                     ? Map.of("content-type", body.contentType()) : Map.of();
             inputs.add(new KafkaInput(kind, body.what(), Topics.JOB_REQUESTS, requestId, headers, body.body()));
-        }
-        return inputs;
-    }
-
-    /** {@code count} CloudEvents records for {@code topic}, of every kind. */
-    List<KafkaInput> events(EventTopic topic, int count) {
-        Kind[] kinds = Kind.values();
-        List<KafkaInput> inputs = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            inputs.add(event(topic, kinds[i % kinds.length], i));
         }
         return inputs;
     }
@@ -162,7 +157,7 @@ final class BadInputs {
         switch (random.nextInt(9)) {
             case 0 -> {
                 field = "frames.end";
-                ((ObjectNode) job.get("frames")).put("end", new java.math.BigInteger("9".repeat(40)));
+                ((ObjectNode) job.get("frames")).put("end", new BigInteger("9".repeat(40)));
             }
             case 1 -> {
                 field = "chunkSize";
@@ -209,11 +204,13 @@ final class BadInputs {
                 job.toString(), typo[0]);
     }
 
-    private String truncated(String json) {
+    /** A proper prefix of {@code json}: never valid JSON. */
+    String truncated(String json) {
         return json.substring(0, 1 + random.nextInt(json.length() - 1));
     }
 
-    private RestInput badlyEncoded(String json) {
+    /** {@code json} in another encoding, or with bytes that are not UTF-8. */
+    RestInput badlyEncoded(String json) {
         return switch (random.nextInt(4)) {
             case 0 -> new RestInput(Kind.WRONG_ENCODING, "UTF-16BE", "application/json",
                     json.getBytes(StandardCharsets.UTF_16BE), "body");
@@ -237,7 +234,8 @@ final class BadInputs {
         return json(Kind.EMPTY_BODY, "empty body '" + body.strip() + "'", body, "body");
     }
 
-    private RestInput otherMediaType() {
+    /** A body of another media type than JSON. */
+    RestInput otherMediaType() {
         return switch (random.nextInt(5)) {
             case 0 -> text("application/xml", "<job><name>flood</name><studio>flood</studio></job>");
             case 1 -> text("application/x-www-form-urlencoded", "name=flood&studio=flood&frames=1-4");
@@ -258,101 +256,6 @@ final class BadInputs {
 
     private static RestInput json(Kind kind, String what, String body, String field) {
         return new RestInput(kind, what, "application/json", body.getBytes(StandardCharsets.UTF_8), field);
-    }
-
-    private KafkaInput event(EventTopic topic, Kind kind, int i) {
-        String key = "flood-" + i;
-        ObjectNode event = topic.sample(key);
-        Map<String, String> headers = ceHeaders(topic, key);
-        String what;
-        switch (kind) {
-            case WRONG_TYPE -> {
-                boolean id = random.nextBoolean();
-                String field = id ? topic.idField() : topic.numberField();
-                if (id && event.get(field).isObject()) {
-                    event.put(field, "not-an-object");
-                } else if (id) {
-                    event.putObject(field).put("nested", true);
-                } else {
-                    event.put(field, "many");
-                }
-                what = field + " of the wrong type";
-            }
-            case HUGE_VALUE -> {
-                if (random.nextBoolean()) {
-                    event.put(topic.numberField(), new java.math.BigInteger("9".repeat(30)));
-                    what = "huge " + topic.numberField();
-                } else {
-                    event.put(topic.numberField(), "9".repeat(KAFKA_HUGE));
-                    what = "megabyte " + topic.numberField();
-                }
-            }
-            case UNKNOWN_FIELDS -> {
-                event.set(topic.idField() + "_v0", event.remove(topic.idField()));
-                event.put("colour", "blue");
-                what = "'" + topic.idField() + "_v0' instead of '" + topic.idField() + "', unknown fields";
-            }
-            case TRUNCATED -> {
-                return kafka(kind, "cut short", topic, key, headers, truncated(event.toString()));
-            }
-            case WRONG_ENCODING -> {
-                RestInput encoded = badlyEncoded(event.toString());
-                while (encoded.what().contains("inside")) {
-                    encoded = badlyEncoded(event.toString());
-                }
-                return new KafkaInput(kind, encoded.what(), topic.topicName(), key, headers, encoded.body());
-            }
-            case EMPTY_BODY -> {
-                return random.nextBoolean()
-                        ? new KafkaInput(kind, "null value (tombstone)", topic.topicName(), key, headers, null)
-                        : kafka(kind, "empty value", topic, key, headers, "");
-            }
-            case WRONG_CONTENT_TYPE -> {
-                RestInput other = otherMediaType();
-                Map<String, String> withType = new LinkedHashMap<>(headers);
-                withType.put("content-type", other.contentType());
-                return new KafkaInput(kind, other.what(), topic.topicName(), key, withType, other.body());
-            }
-            default -> {
-                Map<String, String> broken = new LinkedHashMap<>(headers);
-                switch (random.nextInt(4)) {
-                    case 0 -> {
-                        broken.remove("ce_id");
-                        what = "no ce_id";
-                    }
-                    case 1 -> {
-                        broken.remove("ce_type");
-                        what = "no ce_type";
-                    }
-                    case 2 -> {
-                        broken.put("ce_id", " ");
-                        what = "blank ce_id";
-                    }
-                    default -> {
-                        broken.clear();
-                        what = "no CloudEvents headers at all";
-                    }
-                }
-                return kafka(kind, what, topic, key, broken, event.toString());
-            }
-        }
-        return kafka(kind, what, topic, key, headers, event.toString());
-    }
-
-    private static KafkaInput kafka(Kind kind, String what, EventTopic topic, String key, Map<String, String> headers,
-                                    String value) {
-        return new KafkaInput(kind, what, topic.topicName(), key, headers, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> ceHeaders(EventTopic topic, String key) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_specversion", "1.0");
-        headers.put("ce_id", topic.topicName() + "-" + key);
-        headers.put("ce_type", topic.type());
-        headers.put("ce_source", "/e2e/flood");
-        headers.put("ce_time", "2026-01-01T00:00:00Z");
-        headers.put("content-type", "application/json");
-        return headers;
     }
 
     private static byte[] spliced(String json, int from, int to, byte[] bytes) {
