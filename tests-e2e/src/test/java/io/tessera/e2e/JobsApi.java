@@ -59,6 +59,13 @@ public final class JobsApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** POST /api/v1/jobs with raw bytes of the given content type. */
+    public Response submitBytes(String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** GET any path of the gateway. */
     public Response get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
@@ -78,6 +85,18 @@ public final class JobsApi {
     public Response cancel(String jobId) {
         return send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs/" + jobId + "/cancel"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Polls the job list until a job of {@code requestId} appears (a Kafka request is asynchronous); its id. */
+    public String awaitRequest(String requestId) {
+        for (int i = 0; i < 120; i++) {
+            JsonNode page = get("/api/v1/jobs?requestId=" + requestId).json();
+            if (page.path("items").size() > 0) {
+                return page.path("items").get(0).path("jobId").asText();
+            }
+            sleep(250);
+        }
+        throw new AssertionError("no job appeared for request " + requestId);
     }
 
     /** Polls the job until it reaches a terminal state; fails after {@code timeout}. */

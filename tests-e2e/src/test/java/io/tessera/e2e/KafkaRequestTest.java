@@ -37,7 +37,7 @@ class KafkaRequestTest {
         TopicReader.produce(bootstrap, Topics.JOB_REQUESTS, requestId, invalid.toString());
         TopicReader.produce(bootstrap, Topics.JOB_REQUESTS, requestId, request.toString());
 
-        String jobId = awaitJobFor(api, requestId);
+        String jobId = api.awaitRequest(requestId);
         JsonNode job = api.awaitTerminal(jobId, Duration.ofMinutes(3));
         assertEquals("COMPLETED", job.path("state").asText(), job.toString());
         RenderedFrames.assertComplete(Path.of(job.path("outputDir").asText()), 1, 8, 160, 90);
@@ -55,16 +55,5 @@ class KafkaRequestTest {
         JsonNode sameRequest = api.get("/api/v1/jobs?requestId=" + requestId).json();
         assertEquals(1, sameRequest.path("total").asInt(), "re-sending the request id created a second job");
         assertEquals(0, api.get("/api/v1/jobs?requestId=bad-" + requestId).json().path("total").asInt());
-    }
-
-    private static String awaitJobFor(JobsApi api, String requestId) {
-        for (int i = 0; i < 120; i++) {
-            JsonNode page = api.get("/api/v1/jobs?requestId=" + requestId).json();
-            if (page.path("items").size() > 0) {
-                return page.path("items").get(0).path("jobId").asText();
-            }
-            JobsApi.sleep(250);
-        }
-        throw new AssertionError("no job appeared for request " + requestId);
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -44,6 +45,22 @@ public final class KafkaTestClient {
     /** Produces a plain record without headers; waits for the ack. */
     public static void produce(String topic, String key, String value) {
         produce(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Produces a plain record of raw bytes without headers (say, text that is not UTF-8); waits for the ack. */
+    public static void produceBytes(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> bytes = withFarmLoader(() -> new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.shared().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false),
+                new StringSerializer(), new ByteArraySerializer()))) {
+            bytes.send(new ProducerRecord<>(topic, key, value)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while producing to " + topic, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot produce to " + topic, e);
+        }
     }
 
     /** Produces {@code record} as it is (for example {@code EventEnvelope.of(..).toRecord(..)}); waits for the ack. */

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.Topics;
 import io.tessera.contracts.envelope.EventEnvelope;
+import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.tasks.TaskCompleted;
 import io.tessera.contracts.tasks.TaskPlanned;
@@ -115,8 +116,15 @@ public class AutoChunkService {
                                         .chain(task -> completed(job, task, event)))));
     }
 
-    /** Stops planning waves of a cancelled job (nothing when the job is not an autoChunk job). */
+    /**
+     * Stops planning waves of a cancelled job (nothing when the job is not an autoChunk job).
+     *
+     * @throws InvalidEventException when the cancellation names no job
+     */
     public Uni<Void> cancel(String jobId) {
+        if (jobId == null || jobId.isBlank()) {
+            throw new InvalidEventException("jobId: is required");
+        }
         return Panache.withTransaction(() -> AutoJobEntity.update(
                         "cancelled = true, updatedAt = ?2 where jobId = ?1 and cancelled = false", jobId, now()))
                 .invoke(updated -> {

@@ -112,6 +112,18 @@ class SegmentationComponentTest {
     }
 
     @Test
+    void aJobCancelledWithoutJobIdIsDeadLetteredNamingTheField() {
+        String key = "no-job-id-" + UUID.randomUUID();
+        KafkaTestClient.produce(EventEnvelope.of("job:" + key + ":cancelled", "/tessera/submission",
+                new JobCancelled(null, "no id", Instant.now())).toRecord(Topics.JOBS, key));
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.dlq(Topics.JOBS),
+                r -> key.equals(r.key()), 1, TIMEOUT, Duration.ZERO);
+        assertEquals(1, dead.size());
+        assertEquals("jobId: is required", header(dead.get(0), CloudEventHeaders.DEAD_LETTER_REASON));
+    }
+
+    @Test
     void garbageIsDeadLetteredAndTheNextJobIsStillSegmented() {
         String jobId = "job-" + UUID.randomUUID();
         KafkaTestClient.produce(new ProducerRecord<>(Topics.JOBS, jobId, "this is not an event"));

@@ -60,7 +60,7 @@ public class JobResource {
     @Operation(summary = "Submit a job (JobRequest JSON)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = io.tessera.contracts.jobs.JobRequest.class)))
-    public Uni<Response> submit(String body) {
+    public Uni<Response> submit(byte[] body) {
         ValidJobRequest request;
         try {
             request = validator.validate(JobRequestReader.read(body), Channel.REST);

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code farm.job-requests.v1}: plain JSON job requests from any Kafka client (no CloudEvents headers
- * needed). A valid request becomes a job exactly like {@code POST /api/v1/jobs}; a known requestId is skipped; an
+ * needed; the value is read as bytes, so one that is not UTF-8 is rejected instead of decoded leniently). A valid
+ * request becomes a job exactly like {@code POST /api/v1/jobs}; a known requestId is skipped; an
  * invalid record fails with the violations as message, so it lands on {@code farm.job-requests.v1.dlq} with them
  * in its {@code dead-letter-reason} header while the consumer carries on.
  */
@@ -39,7 +40,7 @@ public class JobRequestConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> on(ConsumerRecord<String, String> record) {
+    public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
         ValidJobRequest request;
         try {
             request = validator.validate(JobRequestReader.read(record.value()), Channel.KAFKA);

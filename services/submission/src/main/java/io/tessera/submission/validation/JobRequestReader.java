@@ -10,13 +10,18 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.tessera.contracts.envelope.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Reads the JSON text of a job request (REST body or Kafka record value) into a {@link JobRequestInput}.
- * Text that is not JSON, not an object, or holds a value of the wrong type is reported as a violation naming the
- * field, never as a server error.
+ * Bytes that are not UTF-8 (RFC 8259: JSON exchanged between systems is UTF-8), text that is not JSON, not an
+ * object, or holds a value of the wrong type is reported as a violation naming the field, never as a server error
+ * and never decoded leniently into replacement characters.
  */
 public final class JobRequestReader {
 
@@ -26,6 +31,25 @@ public final class JobRequestReader {
     private static final ObjectMapper MAPPER = strictMapper();
 
     private JobRequestReader() {
+    }
+
+    /**
+     * Decodes {@code utf8} strictly as UTF-8, then parses it like {@link #read(String)}.
+     *
+     * @throws InvalidJobRequestException naming the body when the bytes are not UTF-8, else as {@link #read(String)}
+     */
+    public static JobRequestInput read(byte[] utf8) {
+        if (utf8 == null) {
+            return read((String) null);
+        }
+        try {
+            return read(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8)).toString());
+        } catch (CharacterCodingException e) {
+            throw invalid(BODY, "is not valid UTF-8: JSON text must be encoded in UTF-8 (RFC 8259)");
+        }
     }
 
     /**

@@ -1,14 +1,22 @@
 package io.tessera.submission.validation;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Resolves a job's output directory below the farm's output root. A requested output must be a relative path
- * that, once normalised, names a directory strictly inside the root: no absolute paths, no {@code ..} escape.
+ * that, once normalised, names a directory strictly inside the root: no absolute paths, no {@code ..} escape, at
+ * most {@value #MAX_LENGTH} characters and no directory name longer than a file system allows
+ * ({@value #MAX_NAME_BYTES} bytes).
  */
 public final class OutputPaths {
+
+    /** The longest requested output directory, in characters (the stored absolute path must fit 4096). */
+    public static final int MAX_LENGTH = 1024;
+    /** The longest directory name, in UTF-8 bytes (NAME_MAX of common file systems). */
+    public static final int MAX_NAME_BYTES = 255;
 
     private final Path root;
 
@@ -31,6 +39,9 @@ public final class OutputPaths {
         if (output.isBlank()) {
             return Optional.of("must not be blank");
         }
+        if (output.length() > MAX_LENGTH) {
+            return Optional.of("must be at most " + MAX_LENGTH + " characters, was " + output.length());
+        }
         Path relative;
         try {
             relative = Path.of(output);
@@ -39,6 +50,11 @@ public final class OutputPaths {
         }
         if (relative.isAbsolute() || output.startsWith("/") || output.startsWith("\\")) {
             return Optional.of("must be a relative path inside the output root");
+        }
+        for (Path name : relative) {
+            if (name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                return Optional.of("must not hold a directory name longer than " + MAX_NAME_BYTES + " bytes");
+            }
         }
         Path resolved = root.resolve(relative).normalize();
         if (!resolved.startsWith(root) || resolved.equals(root)) {

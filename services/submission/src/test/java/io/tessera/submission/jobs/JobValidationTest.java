@@ -15,6 +15,7 @@ import io.restassured.response.Response;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.submission.TestDb;
 import io.tessera.submission.TestJobs;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,6 +99,20 @@ class JobValidationTest {
         assertFalse(errors.get(0).get("rule").isBlank());
         assertEquals("body", problem("").get(0).get("field"));
         assertEquals("body", problem("[1]").get(0).get("field"));
+    }
+
+    @Test
+    void rejectsABodyThatIsNotUtf8InsteadOfReplacingItsBytes() {
+        String studio = "latin1-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] latin1 = TestJobs.valid("Caf\u00e9", studio).toString().getBytes(StandardCharsets.ISO_8859_1);
+        ExtractableResponse<Response> response = given().contentType(ContentType.JSON).body(latin1)
+                .when().post("/api/v1/jobs").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract();
+        assertEquals(List.of(Map.of("field", "body",
+                "rule", "is not valid UTF-8: JSON text must be encoded in UTF-8 (RFC 8259)")), response.path("errors"));
+        assertEquals(0, TestDb.count("select count(*) from submission.job where studio = ?", studio));
     }
 
     private static List<Map<String, String>> problem(String body) {

@@ -12,6 +12,7 @@ import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.submission.TestDb;
 import io.tessera.submission.TestJobs;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +58,20 @@ class JobRequestConsumerTest {
         assertEquals(0, TestDb.count("select count(*) from submission.job where request_id = ?", "bad-" + requestId));
         given().queryParam("requestId", requestId).when().get("/api/v1/jobs").then()
                 .body("total", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void deadLettersARecordThatIsNotUtf8InsteadOfReplacingItsBytes() {
+        String requestId = "latin1-" + UUID.randomUUID();
+        ObjectNode request = TestJobs.valid("Caf\u00e9 " + requestId, "pipeline-studio").put("requestId", requestId);
+        KafkaTestClient.produceBytes(Topics.JOB_REQUESTS, requestId,
+                request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.dlq(Topics.JOB_REQUESTS),
+                r -> r.value() != null && r.value().contains(requestId), 1, Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertEquals("body: is not valid UTF-8: JSON text must be encoded in UTF-8 (RFC 8259)",
+                KafkaTestClient.header(dead.get(0), "dead-letter-reason"));
+        assertEquals(0, TestDb.count("select count(*) from submission.job where request_id = ?", requestId));
     }
 
     @Test

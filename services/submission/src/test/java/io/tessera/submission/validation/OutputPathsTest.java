@@ -35,4 +35,13 @@ class OutputPathsTest {
         assertTrue(outputs.check("bad\0name").isPresent());
         assertThrows(IllegalArgumentException.class, () -> outputs.resolve("../x"));
     }
+
+    @Test
+    void rejectsOutputsTooLongToStoreOrCreate() {
+        assertEquals(Optional.of("must be at most 1024 characters, was 1000000"), outputs.check("o".repeat(1_000_000)));
+        assertEquals(Optional.of("must not hold a directory name longer than 255 bytes"),
+                outputs.check("shots/" + "n".repeat(256)));
+        assertEquals(Optional.empty(), outputs.check("shots/" + "n".repeat(255)));
+        assertEquals(Optional.empty(), outputs.check(("a".repeat(200) + "/").repeat(5)));
+    }
 }
