@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every distribution mode on its own farm (real broker, database, services; simulated CPU workers with one slot and
- * constant 200 ms frames at speed 1):
+ * constant 100 ms frames at speed 1):
  * <ul>
- *   <li>the idle-worker invariant: next to a worker 200 times slower (40 s per task) a normal worker runs all but at
+ *   <li>the idle-worker invariant: next to a worker 400 times slower (40 s per task) a normal worker runs all but at
  *       most two of 24 queued tasks while the slow one is still on its first (with a plain consumer group about
  *       half of them would wait behind the slow worker's partitions, for minutes);</li>
  *   <li>worker leave and join: the slow worker is stopped (SIGTERM: its task is handed back), a worker started
@@ -42,10 +42,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DistributionModesTest {
 
-    private static final Duration FRAME = Duration.ofMillis(200);
-    private static final double SLOW = 0.005;
+    private static final Duration FRAME = Duration.ofMillis(100);
+    private static final double SLOW = 0.0025;
     private static final int INVARIANT_TASKS = 24;
-    private static final int JOIN_LEAVE_TASKS = 80;
+    /** Enough work that the job is still running when the worker started after its submission is ready. */
+    private static final int JOIN_LEAVE_TASKS = 200;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
 
     @ParameterizedTest
