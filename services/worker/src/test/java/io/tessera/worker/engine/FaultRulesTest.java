@@ -37,7 +37,8 @@ class FaultRulesTest {
     @Test
     void aBadSpecIsRejectedNamingThePropertyTheRuleAndWhatIsWrong() {
         assertRejected("fail:frame=7:attempts=2,explode:frame=8:attempts=1",
-                "tessera.worker.faults: rule 2 'explode:frame=8:attempts=1': must start with fail or hang, was 'explode'");
+                "tessera.worker.faults: rule 2 'explode:frame=8:attempts=1': must start with fail or hang,"
+                        + " was 'explode'");
         assertRejected("fail:attempts=2", "rule 1 'fail:attempts=2': frame is required");
         assertRejected("hang:frame=3", "rule 1 'hang:frame=3': attempts is required");
         assertRejected("fail:frame=0:attempts=1", "frame must be a whole number of at least 1, was '0'");

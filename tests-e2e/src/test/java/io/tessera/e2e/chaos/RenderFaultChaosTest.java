@@ -1,0 +1,201 @@
+package io.tessera.e2e.chaos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tessera.e2e.E2eFarm;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 5, chaos: renders that fail or hang. Both CPU workers are restarted with {@code tessera.worker.faults}
+ * rules naming one frame in the middle of a 200-task job, so whichever worker takes an attempt of that frame's task
+ * fails or hangs it the same way:
+ * <ul>
+ *   <li>a render that fails twice is retried and the job completes, the task at attempt 3, each failed attempt's
+ *       reason published on {@code farm.job-status.v1};</li>
+ *   <li>a render that always fails makes the task DEAD after its three attempts and the job FAILED with that
+ *       reason; every other task is SUCCEEDED (its frame committed once) or CANCELLED with the job (nothing
+ *       committed);</li>
+ *   <li>a render that never returns is stopped by the worker's run timeout (5 s here), retried, and the job
+ *       completes.</li>
+ * </ul>
+ * The workers are put back as E2eFarm started them afterwards.
+ */
+@ExtendWith(E2eFarm.class)
+class RenderFaultChaosTest {
+
+    private static final int FRAMES = 200;
+    private static final int FAULTY_FRAME = 100;
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
+    @AfterAll
+    static void restoreWorkers() throws Exception {
+        try {
+            ChaosFarm.restartCpuWorkers(spec -> spec);
+        } finally {
+            ChaosReport.printTable();
+        }
+    }
+
+    @Test
+    void aRenderFailingTwiceIsRetriedAndTheJobCompletes() throws Exception {
+        String rule = "fail:frame=" + FAULTY_FRAME + ":attempts=2";
+        ChaosFarm.restartCpuWorkers(spec -> spec.withFaults(rule));
+        ChaosJob job = ChaosJob.submit("chaos-fail-twice", FRAMES, 640, 360);
+        job.awaitTerminal(JOB_TIMEOUT);
+
+        JsonNode task = job.taskCovering(FAULTY_FRAME);
+        String taskId = task.path("taskId").asText();
+        List<JsonNode> changes = job.statusChanges(taskId);
+        List<JsonNode> failures = failedAttempts(changes);
+        assertEquals(List.of(attempt(1, injected(rule, 1)), attempt(2, injected(rule, 2))), reasons(failures),
+                "failed attempts " + changes);
+        assertEquals("SUCCEEDED", task.path("state").asText(), task.toString());
+        assertEquals(3, task.path("attempt").asInt(), "the attempt accepted: " + task);
+
+        Instant lastFault = at(failures.get(failures.size() - 1));
+        ChaosOutcome outcome = job.outcome(lastFault, JOB_TIMEOUT);
+        ChaosReport.record("render of one frame fails twice, then succeeds",
+                rule + " on both CPU workers; " + taskId + " SUCCEEDED at attempt 3, "
+                        + seconds(at(failures.get(0)), at(last(changes, "SUCCEEDED")))
+                        + " s after its first failure", outcome, outcome.result());
+        outcome.assertClean();
+    }
+
+    @Test
+    void aRenderThatAlwaysFailsEndsDeadAndFailsTheJobLosingNothingElse() throws Exception {
+        String rule = "fail:frame=" + FAULTY_FRAME + ":attempts=always";
+        ChaosFarm.restartCpuWorkers(spec -> spec.withFaults(rule));
+        ChaosJob job = ChaosJob.submit("chaos-always-fails", FRAMES, 640, 360);
+        JsonNode view = job.awaitTerminal(JOB_TIMEOUT);
+
+        JsonNode task = job.taskCovering(FAULTY_FRAME);
+        String taskId = task.path("taskId").asText();
+        List<JsonNode> changes = job.statusChanges(taskId);
+        List<JsonNode> failures = failedAttempts(changes);
+        assertEquals(List.of(attempt(1, injected(rule, 1)), attempt(2, injected(rule, 2)),
+                attempt(3, injected(rule, 3))), reasons(failures),
+                "failed attempts " + changes);
+        assertEquals("DEAD", task.path("state").asText(), task.toString());
+        assertEquals(3, task.path("attempt").asInt(), task.toString());
+        assertEquals(injected(rule, 3), task.path("reason").asText(), "the dead task's reason");
+        assertEquals("FAILED", view.path("state").asText(), view.toString());
+        assertEquals("task " + taskId + " failed after 3 attempts: " + injected(rule, 3),
+                view.path("reason").asText(), "the job's reason");
+
+        Instant lastFault = at(failures.get(failures.size() - 1));
+        ChaosOutcome outcome = job.outcomeOfFailedJob(lastFault, JOB_TIMEOUT);
+        int succeeded = 0;
+        int cancelled = 0;
+        List<String> unexpected = new ArrayList<>();
+        for (JsonNode other : job.tasks()) {
+            String state = other.path("state").asText();
+            if (other.path("taskId").asText().equals(taskId)) {
+                continue;
+            }
+            if ("SUCCEEDED".equals(state)) {
+                succeeded++;
+            } else if ("CANCELLED".equals(state)
+                    && other.path("reason").asText().startsWith("job " + job.id() + " failed: ")) {
+                cancelled++;
+            } else {
+                unexpected.add(other.toString());
+            }
+        }
+        String faults = rule + " on both CPU workers; " + taskId + " DEAD after 3 attempts, job FAILED "
+                + seconds(lastFault, at(last(changes, "DEAD"))) + " s after the last failure; " + succeeded
+                + " tasks SUCCEEDED, " + cancelled + " CANCELLED with the job";
+        boolean clean = unexpected.isEmpty() && outcome.lost() == 0 && outcome.duplicated() == 0;
+        ChaosReport.record("render of one frame always fails (task DEAD, job FAILED)", faults, outcome,
+                clean ? "pass (job FAILED as expected)" : "FAIL");
+        assertEquals(List.of(), unexpected, "other tasks neither SUCCEEDED nor CANCELLED with the job");
+        assertEquals(FRAMES - 1, succeeded + cancelled, faults);
+        outcome.assertNothingLostOrDuplicated();
+    }
+
+    @Test
+    void aHungRenderIsStoppedByTheRunTimeoutRetriedAndTheJobCompletes() throws Exception {
+        String rule = "hang:frame=" + FAULTY_FRAME + ":attempts=1";
+        ChaosFarm.restartCpuWorkers(spec -> spec.withFaults(rule).withRunTimeout(RUN_TIMEOUT));
+        ChaosJob job = ChaosJob.submit("chaos-hang", FRAMES, 640, 360);
+        job.awaitTerminal(JOB_TIMEOUT);
+
+        JsonNode task = job.taskCovering(FAULTY_FRAME);
+        String taskId = task.path("taskId").asText();
+        List<JsonNode> changes = job.statusChanges(taskId);
+        List<JsonNode> failures = failedAttempts(changes);
+        assertEquals(List.of(attempt(1, "run timeout: render exceeded 5s (0 of 1 frames done)")),
+                reasons(failures), "failed attempts " + changes);
+        assertEquals("SUCCEEDED", task.path("state").asText(), task.toString());
+        assertEquals(2, task.path("attempt").asInt(), "the attempt accepted: " + task);
+
+        Instant stopped = at(failures.get(0));
+        JsonNode hung = first(changes, change -> "RUNNING".equals(change.path("state").asText())
+                && change.path("attempt").asInt() == 1);
+        ChaosOutcome outcome = job.outcome(stopped, JOB_TIMEOUT);
+        ChaosReport.record("render of one frame hangs (run timeout 5 s), retried",
+                rule + " on both CPU workers; attempt 1 hung on " + hung.path("workerId").asText() + " for "
+                        + seconds(at(hung), stopped) + " s until the run timeout; " + taskId
+                        + " SUCCEEDED at attempt 2 " + seconds(stopped, at(last(changes, "SUCCEEDED"))) + " s later",
+                outcome, outcome.result());
+        outcome.assertClean();
+    }
+
+    /** The reason a worker gives for attempt {@code attempt} failed by {@code rule}. */
+    private static String injected(String rule, int attempt) {
+        return "injected fault: render of frame " + FAULTY_FRAME + " failed on attempt " + attempt
+                + " (tessera.worker.faults rule " + rule + ")";
+    }
+
+    private static String attempt(int attempt, String reason) {
+        return "attempt " + attempt + ": " + reason;
+    }
+
+    /** The FAILED state changes of a task: one per failed attempt. */
+    private static List<JsonNode> failedAttempts(List<JsonNode> changes) {
+        List<JsonNode> failed = changes.stream().filter(c -> "FAILED".equals(c.path("state").asText())).toList();
+        assertTrue(!failed.isEmpty(), "no failed attempt published: " + changes);
+        return failed;
+    }
+
+    private static List<String> reasons(List<JsonNode> failures) {
+        return failures.stream()
+                .map(f -> attempt(f.path("attempt").asInt(), f.path("reason").asText()))
+                .toList();
+    }
+
+    private static JsonNode first(List<JsonNode> changes, Predicate<JsonNode> which) {
+        return changes.stream().filter(which).findFirst()
+                .orElseThrow(() -> new AssertionError("no such state change in " + changes));
+    }
+
+    private static JsonNode last(List<JsonNode> changes, String state) {
+        JsonNode found = null;
+        for (JsonNode change : changes) {
+            if (state.equals(change.path("state").asText())) {
+                found = change;
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("no " + state + " in " + changes);
+        }
+        return found;
+    }
+
+    private static Instant at(JsonNode change) {
+        return Instant.parse(change.path("at").asText());
+    }
+
+    private static String seconds(Instant from, Instant to) {
+        return String.format("%.1f", Duration.between(from, to).toMillis() / 1000.0);
+    }
+}
