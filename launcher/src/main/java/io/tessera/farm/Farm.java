@@ -112,14 +112,25 @@ public final class Farm implements AutoCloseable {
      */
     public ServiceProcess startWorker(String name, String capability, Map<String, String> extraProps)
             throws IOException {
-        ServiceProcess previous = processes.get(name);
-        if (previous != null && previous.isAlive()) {
-            throw new IllegalStateException("worker " + name + " is already running");
+        return startWorkers(List.of(new WorkerSpec(name, capability, extraProps))).get(0);
+    }
+
+    /**
+     * Starts workers together and waits until every one is ready. A worker of the same name that is no longer
+     * running (killed or stopped) is replaced, keeping its port; a running one is an error.
+     */
+    public List<ServiceProcess> startWorkers(List<WorkerSpec> specs) throws IOException {
+        List<ServiceProcess> workers = new ArrayList<>();
+        for (WorkerSpec spec : specs) {
+            ServiceProcess previous = processes.get(spec.id());
+            if (previous != null && previous.isAlive()) {
+                throw new IllegalStateException("worker " + spec.id() + " is already running");
+            }
+            workers.add(workerProcess(spec.id(), spec.capability(), spec.extraProps(), previous));
         }
-        ServiceProcess worker = workerProcess(name, capability, extraProps, previous);
-        processes.startTogether(List.of(worker), options.readyTimeout());
+        processes.startTogether(workers, options.readyTimeout());
         recordPids();
-        return worker;
+        return workers;
     }
 
     /** Stops every worker and service (last started first), then Kafka and PostgreSQL. */
@@ -209,7 +220,8 @@ public final class Farm implements AutoCloseable {
         return options.stateDir().resolve("logs");
     }
 
-    private static String asConfigDuration(Duration duration) {
+    /** {@code duration} as a config value: {@code 5s}, or {@code 1500ms} when it is not whole seconds. */
+    static String asConfigDuration(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 }

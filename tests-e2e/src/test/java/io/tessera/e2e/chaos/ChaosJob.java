@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -97,6 +98,36 @@ final class ChaosJob {
         }
     }
 
+    /** The task covering {@code frame}, as the gateway shows it now. */
+    JsonNode taskCovering(int frame) {
+        JsonNode tasks = tasks();
+        if (tasks != null) {
+            for (JsonNode task : tasks) {
+                if (task.path("frameStart").asInt() <= frame && frame <= task.path("frameEnd").asInt()) {
+                    return task;
+                }
+            }
+        }
+        throw new AssertionError("no task of job " + jobId + " covers frame " + frame + ": " + tasks);
+    }
+
+    /**
+     * Every state change monitoring published for {@code taskId} on {@code farm.job-status.v1}, oldest first: each
+     * failed attempt shows up as {@code FAILED} with its attempt number and the worker's reason.
+     */
+    List<JsonNode> statusChanges(String taskId) {
+        List<JsonNode> changes = new ArrayList<>();
+        for (ChaosTopics.Event event : ChaosTopics.eventsOf(E2eFarm.farm().bootstrapServers(), Topics.JOB_STATUS,
+                jobId)) {
+            if ("io.tessera.TaskStatusChanged".equals(event.type())
+                    && taskId.equals(event.data().path("taskId").asText())) {
+                changes.add(event.data());
+            }
+        }
+        changes.sort(Comparator.comparingLong(change -> change.path("version").asLong()));
+        return changes;
+    }
+
     /** Tasks SUCCEEDED so far, -1 when unknown. */
     int succeeded() {
         JsonNode view = view();
@@ -161,6 +192,18 @@ final class ChaosJob {
      * @param lastFault when the last fault was injected (recovery is counted from there)
      */
     ChaosOutcome outcome(Instant lastFault, Duration timeout) {
+        return outcome(lastFault, timeout, true);
+    }
+
+    /**
+     * As {@link #outcome}, for a job meant to FAIL: its DEAD task and the tasks CANCELLED with the job are not lost,
+     * and the output directory must hold exactly the frames of the SUCCEEDED tasks, once each.
+     */
+    ChaosOutcome outcomeOfFailedJob(Instant lastFault, Duration timeout) {
+        return outcome(lastFault, timeout, false);
+    }
+
+    private ChaosOutcome outcome(Instant lastFault, Duration timeout, boolean allMustSucceed) {
         JsonNode job = awaitTerminal(timeout);
         String state = job == null ? "UNKNOWN (gateway not answering)" : job.path("state").asText();
         if (!TERMINAL.contains(state)) {
@@ -170,12 +213,18 @@ final class ChaosJob {
         List<String> notSucceeded = new ArrayList<>();
         Map<String, Integer> acceptedAttempt = new HashMap<>();
         Set<Integer> lost = new TreeSet<>();
+        Set<Integer> expected = new TreeSet<>();
         int retried = 0;
         int taskCount = 0;
         for (JsonNode task : tasks == null ? JobsApi.JSON.createArrayNode() : tasks) {
             taskCount++;
             String taskState = task.path("state").asText();
+            Set<Integer> taskFrames = new TreeSet<>();
+            for (int f = task.path("frameStart").asInt(); f <= task.path("frameEnd").asInt(); f++) {
+                taskFrames.add(f);
+            }
             if ("SUCCEEDED".equals(taskState)) {
+                expected.addAll(taskFrames);
                 acceptedAttempt.put(task.path("taskId").asText(), task.path("attempt").asInt());
                 if (task.path("attempt").asInt() > 1) {
                     retried++;
@@ -183,22 +232,27 @@ final class ChaosJob {
             } else {
                 notSucceeded.add(task.path("taskId").asText() + " " + taskState + " attempt "
                         + task.path("attempt").asInt() + " on " + task.path("workerId").asText());
-                for (int f = task.path("frameStart").asInt(); f <= task.path("frameEnd").asInt(); f++) {
-                    lost.add(f);
+                if (allMustSucceed || !Set.of("DEAD", "CANCELLED").contains(taskState)) {
+                    lost.addAll(taskFrames);
                 }
             }
         }
         if (tasks == null) {
             notSucceeded.add("(task list unavailable)");
         }
-        lost.addAll(framesMissing());
+        if (allMustSucceed) {
+            for (int frame = 1; frame <= frames; frame++) {
+                expected.add(frame);
+            }
+        }
+        lost.addAll(framesMissing(expected));
         String bootstrap = E2eFarm.farm().bootstrapServers();
         Set<String> acceptedTwice = acceptedTwice(bootstrap);
         int late = lateCompletions(bootstrap, acceptedAttempt);
         double recovery = finishedAt == null || lastFault == null ? -1
                 : Duration.between(lastFault, finishedAt).toMillis() / 1000.0;
-        return new ChaosOutcome(state, taskCount, notSucceeded, lost, extraEntries(), acceptedTwice, retried, late,
-                stagingLeftovers(), recovery);
+        return new ChaosOutcome(state, taskCount, notSucceeded, lost, extraEntries(expected), acceptedTwice, retried,
+                late, stagingLeftovers(), recovery);
     }
 
     /** The task list once every task is terminal (the read model trails monitoring a little), or the last seen. */
@@ -256,9 +310,9 @@ final class ChaosJob {
         return late.size();
     }
 
-    private Set<Integer> framesMissing() {
+    private Set<Integer> framesMissing(Set<Integer> expected) {
         Set<Integer> missing = new TreeSet<>();
-        for (int frame = 1; frame <= frames; frame++) {
+        for (int frame : expected) {
             Path file = outputDir.resolve(String.format("frame_%04d.png", frame));
             if (!Files.isRegularFile(file)) {
                 missing.add(frame);
@@ -276,13 +330,13 @@ final class ChaosJob {
         return missing;
     }
 
-    private List<String> extraEntries() {
+    private List<String> extraEntries(Set<Integer> expected) {
         if (!Files.isDirectory(outputDir)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(outputDir)) {
             return entries.map(f -> f.getFileName().toString())
-                    .filter(name -> !".staging".equals(name) && !isExpectedFrame(name))
+                    .filter(name -> !".staging".equals(name) && !isExpectedFrame(name, expected))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -290,12 +344,8 @@ final class ChaosJob {
         }
     }
 
-    private boolean isExpectedFrame(String name) {
-        if (!name.matches("frame_\\d{4}\\.png")) {
-            return false;
-        }
-        int frame = Integer.parseInt(name.substring(6, 10));
-        return frame >= 1 && frame <= frames;
+    private static boolean isExpectedFrame(String name, Set<Integer> expected) {
+        return name.matches("frame_\\d{4}\\.png") && expected.contains(Integer.parseInt(name.substring(6, 10)));
     }
 
     /** Regular files under {@code .staging/}: written by an attempt that was never (or not yet) committed. */

@@ -44,6 +44,16 @@ record ChaosOutcome(String jobState, int tasks, List<String> notSucceeded, Set<I
         assertEquals(Set.of(), acceptedTwice, "tasks accepted (SUCCEEDED) more than once");
     }
 
+    /**
+     * The checks for a job meant to FAIL: no task left unfinished, every SUCCEEDED task's frame there once, nothing
+     * committed for a task that did not succeed, no task accepted twice.
+     */
+    void assertNothingLostOrDuplicated() {
+        assertEquals(Set.of(), lostFrames, "frames lost (of SUCCEEDED tasks, or of tasks left unfinished)");
+        assertEquals(List.of(), extraEntries, "output entries besides the frames of the SUCCEEDED tasks");
+        assertEquals(Set.of(), acceptedTwice, "tasks accepted (SUCCEEDED) more than once");
+    }
+
     /** One cell summarising a failed check for the table. */
     String result() {
         if (!"COMPLETED".equals(jobState)) {

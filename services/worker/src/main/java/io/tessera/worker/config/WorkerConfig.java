@@ -60,6 +60,14 @@ public interface WorkerConfig {
     @WithDefault("builtin")
     String engine();
 
+    /**
+     * Deterministic faults for chaos tests, off when absent (never set it in production): comma-separated rules
+     * {@code fail|hang:frame=<n>:attempts=<n>|always}; an attempt of a task covering the frame, numbered up to
+     * {@code attempts}, fails with a retryable error or hangs until the run timeout stops it. See
+     * {@code io.tessera.worker.engine.FaultRules}; a bad spec fails start-up naming the rule.
+     */
+    Optional<String> faults();
+
     /** The simulated engine's workload. */
     Simulated simulated();
 

@@ -1,11 +1,19 @@
 package io.tessera.worker.engine;
 
+import io.quarkus.runtime.StartupEvent;
 import io.tessera.worker.config.WorkerConfig;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-/** Chooses the worker's {@link RenderEngine} from {@code tessera.worker.engine}. */
+/**
+ * Chooses the worker's {@link RenderEngine} from {@code tessera.worker.engine}, wrapped in a
+ * {@link FaultInjectingRenderEngine} when {@code tessera.worker.faults} is set. The engine is built at start-up, so a
+ * bad setting stops the worker before it takes a task.
+ */
 @ApplicationScoped
 public class RenderEngines {
 
@@ -17,9 +25,9 @@ public class RenderEngines {
      * @throws IllegalArgumentException naming the setting when the engine is unknown or its settings are invalid
      */
     @Produces
-    @ApplicationScoped
+    @Singleton
     RenderEngine engine(WorkerConfig config) {
-        return switch (config.engine()) {
+        RenderEngine engine = switch (config.engine()) {
             case "builtin" -> new BuiltinRenderEngine();
             case "simulated" -> {
                 WorkerConfig.Simulated simulated = config.simulated();
@@ -30,5 +38,17 @@ public class RenderEngines {
             default -> throw new IllegalArgumentException("tessera.worker.engine: must be builtin or simulated, was "
                     + config.engine());
         };
+        if (config.faults().isEmpty()) {
+            return engine;
+        }
+        FaultRules faults = FaultRules.parse(config.faults().get());
+        LOG.warnf("FAULT INJECTION ON (%s=%s): the attempts these rules name fail or hang instead of rendering;"
+                + " for chaos tests only", FaultRules.PROPERTY, faults);
+        return new FaultInjectingRenderEngine(faults, engine);
+    }
+
+    /** Builds the engine before the messaging connectors start (priority 1000): a bad setting fails start-up. */
+    void buildAtStart(@Observes @Priority(700) StartupEvent event, RenderEngine engine) {
+        LOG.infof("Render engine: %s", engine.getClass().getSimpleName());
     }
 }
