@@ -49,6 +49,16 @@ class HandOffFeedbackComponentTest {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String busy = "busy-" + suffix;
         String idle = "idle-" + suffix;
+        try {
+            handOffRequested(busy, idle);
+        } finally {
+            // leave no live worker behind with enough cores for the other tests' tasks
+            beat(worker(busy, Capability.CPU, 1, CORES, 1.0, List.of(2), "STOPPING"));
+            beat(worker(idle, Capability.CPU, 1, CORES, 1.0, List.of(5), "STOPPING"));
+        }
+    }
+
+    private void handOffRequested(String busy, String idle) throws Exception {
         beat(worker(busy, Capability.CPU, 1, CORES, 1.0, List.of(2), "RUNNING"));
         await("busy worker registered", () -> Fixtures.workerRegistered(busy, 1.0));
         // a first completed task tells assignment the worker's tasks take 10 ms: it gets a local queue
