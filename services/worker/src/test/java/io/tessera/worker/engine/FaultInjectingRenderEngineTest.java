@@ -87,6 +87,6 @@ class FaultInjectingRenderEngineTest {
 
     private static RenderRequest request(int frame, int attempt) {
         return new RenderRequest("{}", frame, frame, TaskKind.RENDER, null, List.of(), List.of(),
-                new StagingPaths(Path.of("/out/job"), "job-t" + frame, attempt));
+                new StagingPaths(Path.of("/out/job"), "job-t" + frame, attempt, "cpu-1"));
     }
 }

@@ -61,7 +61,7 @@ class FaultRulesTest {
 
     private static Optional<Integer> frameAffecting(FaultRules faults, int frameStart, int frameEnd, int attempt) {
         RenderRequest request = new RenderRequest("{}", frameStart, frameEnd, TaskKind.RENDER, null, List.of(),
-                List.of(), new StagingPaths(Path.of("/out/job"), "job-t00001", attempt));
+                List.of(), new StagingPaths(Path.of("/out/job"), "job-t00001", attempt, "cpu-1"));
         return faults.affecting(request).map(FaultRule::frame);
     }
 }
