@@ -51,10 +51,13 @@ public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int sub
                 Map.of("provisioning", Map.of("tessera.provisioning.cpu.max", "3")), DEFAULT_WORKERS);
     }
 
-    /** For tests: state and frames under {@code workDir}, every port free. */
+    /**
+     * For tests: state and frames under {@code workDir}, every port free, and up to 4 minutes for each process to
+     * become ready (a CI machine of 2 cores starting a broker, a database and ten JVMs at once took over 90 s).
+     */
     public static FarmOptions forTests(Path repoRoot, Path workDir) {
         return new FarmOptions(repoRoot, workDir.resolve("farm"), workDir.resolve("out"), 0, 0, 0,
-                Duration.ofSeconds(15), Duration.ofSeconds(90), Map.of(), DEFAULT_WORKERS);
+                Duration.ofSeconds(15), Duration.ofMinutes(4), Map.of(), DEFAULT_WORKERS);
     }
 
     /** A copy with another REST port. */

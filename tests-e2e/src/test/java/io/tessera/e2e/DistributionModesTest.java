@@ -55,7 +55,6 @@ class DistributionModesTest {
         Path workDir = Files.createTempDirectory("tessera-modes-" + mode.id());
         FarmOptions options = FarmOptions.forTests(Path.of("..").toAbsolutePath().normalize(), workDir)
                 .withLeaseTimeout(Duration.ofSeconds(4))
-                .withReadyTimeout(Duration.ofMinutes(4))
                 .withWorkers(List.of())
                 .withDistributionMode(mode)
                 .withExtraProps("monitoring", Map.of("tessera.monitoring.lease-check-interval", "500ms"))
