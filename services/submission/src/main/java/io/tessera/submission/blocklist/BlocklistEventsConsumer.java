@@ -3,6 +3,7 @@ package io.tessera.submission.blocklist;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.EventTypes;
+import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.contracts.jobs.JobBlocklistCleared;
 import io.tessera.contracts.jobs.JobWorkerBlocklisted;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads {@code farm.jobs.v1} for the worker blocklist: JobWorkerBlocklisted (monitoring) and JobBlocklistCleared;
- * the other job events are submission's own. A record that cannot be applied goes to {@code farm.jobs.v1.dlq}.
+ * the other job events are submission's own and only checked. A record that cannot be applied, or whose event does not
+ * match its schema, goes to {@code farm.jobs.v1.dlq}.
  */
 @ApplicationScoped
 public class BlocklistEventsConsumer {
@@ -38,6 +40,13 @@ public class BlocklistEventsConsumer {
             if (CLEARED.equals(envelope.type())) {
                 return blocklists.cleared(envelope, envelope.event(JobBlocklistCleared.class));
             }
+            // the other job events change nothing here, but a malformed one is still dead-lettered with its reason,
+            // as every other consumer of the topic does
+            EventTypes.classOf(envelope.type()).map(envelope::event).ifPresent(event -> {
+                if (event.subject() == null || event.subject().isBlank()) {
+                    throw new InvalidEventException("jobId: is required");
+                }
+            });
             return Uni.createFrom().voidItem();
         });
     }
