@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 public final class ServiceProcess {
 
+    /** A loaded machine can take seconds to answer a health check; a slow answer is not a failed one. */
+    private static final Duration READINESS_ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -67,7 +69,8 @@ public final class ServiceProcess {
     public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(baseUrl().resolve("/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(READINESS_ANSWER_TIMEOUT).GET().build();
+        String lastAnswer = "no answer: the HTTP server is not listening yet";
         while (true) {
             Process current = process();
             if (current == null || !current.isAlive()) {
@@ -75,16 +78,18 @@ public final class ServiceProcess {
                         + ProcessControl.tail(logFile, 40));
             }
             try {
-                int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200 || status == 404) {
+                HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 || answer.statusCode() == 404) {
                     return;
                 }
+                lastAnswer = answer.statusCode() + " " + answer.body();
             } catch (IOException notListeningYet) {
-                // the HTTP server is not up yet
+                // the HTTP server is not up yet, or the check took longer than the request's timeout
+                lastAnswer = "no answer: " + notListeningYet;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " not ready after " + timeout + "; tail of " + logFile
-                        + ":\n" + ProcessControl.tail(logFile, 40));
+                throw new IllegalStateException(name + " not ready after " + timeout + "; its last readiness answer: "
+                        + lastAnswer + "\ntail of " + logFile + ":\n" + ProcessControl.tail(logFile, 40));
             }
             Thread.sleep(250);
         }
