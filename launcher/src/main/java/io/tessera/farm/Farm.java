@@ -133,6 +133,40 @@ public final class Farm implements AutoCloseable {
         return workers;
     }
 
+    /**
+     * Stops a worker (SIGTERM: it drains) and forgets it, as scaling the farm down would: it is no longer among
+     * {@link #processes()}, and a worker of that name can be started afresh.
+     */
+    public void retireWorker(String name) {
+        ServiceProcess worker = processes.remove(name);
+        if (worker == null) {
+            throw new IllegalArgumentException("no worker " + name + " in this farm");
+        }
+        worker.stop();
+        recordPids();
+    }
+
+    /**
+     * Stops a service (SIGTERM) and starts it again on its port with its configuration plus {@code extraProps}
+     * (an empty map puts back the configuration the farm started it with); returns once it is ready.
+     */
+    public ServiceProcess restartService(String name, Map<String, String> extraProps)
+            throws IOException, InterruptedException {
+        if (!SERVICES.contains(name)) {
+            throw new IllegalArgumentException("no service " + name + "; services: " + SERVICES);
+        }
+        ServiceProcess previous = processes.get(name);
+        previous.stop();
+        Map<String, String> props = serviceProps(name);
+        props.putAll(extraProps);
+        ServiceProcess restarted = service(name, name, previous.port(), props);
+        processes.replace(restarted);
+        restarted.start();
+        recordPids();
+        restarted.awaitReady(options.readyTimeout());
+        return restarted;
+    }
+
     /** Stops every worker and service (last started first), then Kafka and PostgreSQL. */
     public void stop() {
         try {

@@ -43,6 +43,16 @@ public final class FarmProcesses {
         }
     }
 
+    /** Puts {@code process} in the place of the process of the same name (or last, when there is none). */
+    public synchronized void replace(ServiceProcess process) {
+        processes.put(process.name(), process);
+    }
+
+    /** Forgets the process called {@code name} and returns it, or null when there is none. */
+    public synchronized ServiceProcess remove(String name) {
+        return processes.remove(name);
+    }
+
     /** The process called {@code name}, or null. */
     public synchronized ServiceProcess get(String name) {
         return processes.get(name);
