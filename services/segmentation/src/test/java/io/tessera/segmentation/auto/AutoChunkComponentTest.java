@@ -204,6 +204,13 @@ class AutoChunkComponentTest {
                 r -> jobId.equals(r.key()), TIMEOUT);
         assertEquals("autoChunk: is only allowed with strategy frames, was tiles",
                 KafkaTestClient.header(dead, CloudEventHeaders.DEAD_LETTER_REASON));
-        assertTrue(planned(jobId, 1).isEmpty());
+        // a valid job behind it on the same partition: once that one is planned, anything planned for the rejected
+        // job would be on the topic already
+        JobSubmitted marker = job(scene(), 1, 1, 1);
+        KafkaTestClient.produce(EventEnvelope.of("job:" + marker.jobId() + ":submitted", "/tessera/submission",
+                marker).toRecord(Topics.JOBS, jobId));
+        assertEquals(1, planned(marker.jobId(), 1).size());
+        assertTrue(KafkaTestClient.read(Topics.TASKS_PLANNED, r -> jobId.equals(r.key()), 1, Duration.ofSeconds(1),
+                Duration.ZERO).isEmpty(), "a rejected job plans no task");
     }
 }

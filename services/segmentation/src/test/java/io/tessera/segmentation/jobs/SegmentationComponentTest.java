@@ -152,7 +152,14 @@ class SegmentationComponentTest {
         assertEquals(1, dead.size());
         assertTrue(header(dead.get(0), CloudEventHeaders.DEAD_LETTER_REASON)
                 .contains("chunkSize: must be at least 1, was 0"), header(dead.get(0), "dead-letter-reason"));
-        assertTrue(plannedTasksOf(jobId, 1, Duration.ZERO).isEmpty(), "an invalid job plans no task");
+        // a valid job behind it on the same partition: once that one is planned, anything planned for the invalid
+        // job would be on the topic already
+        JobSubmitted marker = job("marker-" + UUID.randomUUID(), 1, 1, 1);
+        KafkaTestClient.produce(EventEnvelope.of("job:" + marker.jobId() + ":submitted", "/tessera/submission",
+                marker).toRecord(Topics.JOBS, jobId));
+        assertEquals(1, plannedTasksOf(marker.jobId(), 1, Duration.ZERO).size());
+        assertTrue(KafkaTestClient.read(Topics.TASKS_PLANNED, r -> jobId.equals(r.key()), 1, Duration.ofSeconds(1),
+                Duration.ZERO).isEmpty(), "an invalid job plans no task");
     }
 
     @Test
