@@ -229,7 +229,7 @@ public final class Farm implements AutoCloseable {
     private ServiceProcess service(String name, String module, int port, Map<String, String> props) {
         Path jar = options.repoRoot().resolve("services").resolve(module)
                 .resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess(name, jar, port, props, logs(options).resolve(name + ".log"));
+        return new ServiceProcess(name, jar, port, options.jvmOptions(), props, logs(options).resolve(name + ".log"));
     }
 
     private void recordPids() {

@@ -87,7 +87,7 @@ final class BenchCommand {
                     Duration.ofSeconds(15), Duration.ofSeconds(120), Map.of(
                     "provisioning", Map.of("tessera.provisioning.cpu.max", "0", "tessera.provisioning.gpu.max", "0"),
                     "submission", Map.of("tessera.submission.max-tasks", "100000",
-                            "tessera.submission.max-frames", "100000")), List.of())
+                            "tessera.submission.max-frames", "100000")), List.of(), List.of())
                     .withDistributionMode(mode);
             long started = System.nanoTime();
             try (Farm farm = Farm.start(options)) {

@@ -27,13 +27,21 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final List<String> jvmOptions;
     private final Map<String, String> properties;
     private final Path logFile;
     private Process process;
 
     /** Describes a service process; nothing runs until {@link #start()}. */
     public ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logFile) {
+        this(name, jar, port, List.of(), properties, logFile);
+    }
+
+    /** As {@link #ServiceProcess(String, Path, int, Map, Path)}, the JVM also getting {@code jvmOptions}. */
+    public ServiceProcess(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> properties,
+                          Path logFile) {
         this.name = name;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.jar = jar;
         this.port = port;
         this.properties = new TreeMap<>(properties);
@@ -53,6 +61,7 @@ public final class ServiceProcess {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(ProcessControl.javaExecutable(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         process = new ProcessBuilder(command)
