@@ -27,6 +27,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AttemptFailures {
 
+    /** The outcome recorded for an attempt a leaving worker gave back unfinished. */
+    public static final String HANDED_BACK = "HANDED_BACK";
+
     /** Failure reasons read to list the last distinct ones when a job reaches its error limit. */
     private static final int REASONS_READ = 50;
     private static final Logger LOG = Logger.getLogger(AttemptFailures.class);
@@ -64,16 +67,25 @@ public class AttemptFailures {
     public Uni<Void> failed(JobEntity job, TaskEntity task, String workerId, String reason, Instant now) {
         task.workerId = workerId;
         job.failedAttempts = job.failedAttempts + 1;
-        Uni<Void> recorded = record(task, workerId, TaskState.FAILED, reason, now);
+        Uni<Void> recorded = record(task, workerId, TaskState.FAILED.name(), reason, now);
         if (job.blocklistThreshold == null || job.blocklistThreshold <= 0) {
             return recorded;
         }
         return recorded.chain(() -> countForWorker(job, workerId, reason, now));
     }
 
+    /**
+     * The task's current attempt was handed back by {@code workerId}, which is leaving (TaskFailed with handedBack):
+     * records it as {@code HANDED_BACK}, counted neither for the job's error limit nor for the worker's blocklist.
+     * Call before the task moves on.
+     */
+    public Uni<Void> handedBack(TaskEntity task, String workerId, String reason, Instant now) {
+        return record(task, workerId, HANDED_BACK, reason, now);
+    }
+
     /** The task's current attempt STALLED (its lease expired): records it. Call before the task moves on. */
     public Uni<Void> stalled(TaskEntity task, String reason, Instant now) {
-        return record(task, task.workerId, TaskState.STALLED, reason, now);
+        return record(task, task.workerId, TaskState.STALLED.name(), reason, now);
     }
 
     /**
@@ -96,14 +108,14 @@ public class AttemptFailures {
                 });
     }
 
-    private Uni<Void> record(TaskEntity task, String workerId, TaskState outcome, String reason, Instant now) {
+    private Uni<Void> record(TaskEntity task, String workerId, String outcome, String reason, Instant now) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(insertAttempt)
                         .setParameter("taskId", task.taskId)
                         .setParameter("attempt", task.attempt)
                         .setParameter("jobId", task.jobId)
                         .setParameter("workerId", workerId)
-                        .setParameter("outcome", outcome.name())
+                        .setParameter("outcome", outcome)
                         .setParameter("reason", reason)
                         .setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                         .executeUpdate())

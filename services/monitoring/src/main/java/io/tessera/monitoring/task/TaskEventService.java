@@ -212,6 +212,9 @@ public class TaskEventService {
                 return commit(job, task, (TaskCompleted) event, now);
             }
             case RETRY -> {
+                if (event instanceof TaskFailed failed && failed.handedBack()) {
+                    return handedBack(job, task, failed, decision.reason(), now);
+                }
                 LOG.infof("Task %s attempt %d failed on worker %s (%s): queued as attempt %d", task.taskId,
                         task.attempt, event.workerId(), decision.reason(), task.attempt + 1);
                 return failures.failed(job, task, event.workerId(), decision.reason(), now)
@@ -240,6 +243,21 @@ public class TaskEventService {
                     metrics.taskDuration(completed.renderMillis());
                     LOG.infof("Task %s attempt %d SUCCEEDED on worker %s: %d output(s) committed", task.taskId,
                             task.attempt, completed.workerId(), completed.outputs().size());
+                })
+                .invoke(() -> tracker.touch(job));
+    }
+
+    /**
+     * A leaving worker gave the attempt back: the next attempt is queued and this one uses none of the task's
+     * attempts (the budget's base moves up with it), nor counts for the error limit or the blocklist.
+     */
+    private Uni<Void> handedBack(JobEntity job, TaskEntity task, TaskFailed failed, String reason, Instant now) {
+        LOG.infof("Task %s attempt %d handed back by worker %s (%s): queued as attempt %d, not counted as a failure",
+                task.taskId, task.attempt, failed.workerId(), reason, task.attempt + 1);
+        return failures.handedBack(task, failed.workerId(), reason, now)
+                .chain(() -> {
+                    task.attemptBase = task.attemptBase + 1;
+                    return transitions.retry(task, TaskState.FAILED, reason, now);
                 })
                 .invoke(() -> tracker.touch(job));
     }

@@ -81,7 +81,7 @@ public final class TaskLifecycle {
 
     private Decision onFailed(TaskSnapshot task, TaskFailed failed) {
         String reason = failed.reason() == null || failed.reason().isBlank() ? "no reason given" : failed.reason();
-        if (failed.retryable() && task.attemptsUsed() < maxAttempts) {
+        if (failed.retryable() && (failed.handedBack() || task.attemptsUsed() < maxAttempts)) {
             return Decision.of(Action.RETRY, reason);
         }
         return Decision.of(Action.DEAD, reason);

@@ -166,4 +166,31 @@ class AttemptFailuresComponentTest {
                                 .equals(KafkaTestClient.header(r, CloudEventHeaders.ID))),
                 "a stalled attempt does not count towards the blocklist");
     }
+
+    @Test
+    void handBacksOfLeavingWorkersAreRequeuedAndCountAgainstNothing() {
+        // error limit 1 and blocklist threshold 1: a single counted failure would fail the job and blocklist worker-a
+        DagJob job = DagJob.frames(1).limits(1, 1);
+        job.submit();
+        job.planAll();
+        awaitReady(job.jobId, job.taskId(0), 1);
+        String reason = "worker drained: stopped after grace period 5s (0 of 1 frames done)";
+        for (int attempt = 1; attempt <= 4; attempt++) { // more hand-backs than the 3 attempts a task gets
+            job.started(0, attempt, "worker-a");
+            job.handedBack(0, attempt, "worker-a", reason);
+            awaitReady(job.jobId, job.taskId(0), attempt + 1);
+        }
+        assertEquals(List.of(1, 2, 3, 4), awaitAttempts(job.taskId(0), 4).stream().map(AttemptRow::attempt).toList());
+        assertTrue(MonitoringDb.attempts(job.taskId(0)).stream()
+                        .allMatch(row -> row.equals(new AttemptRow(row.attempt(), "worker-a", "HANDED_BACK", reason))),
+                "every hand-back kept as HANDED_BACK: " + MonitoringDb.attempts(job.taskId(0)));
+
+        job.started(0, 5);
+        job.completed(0, 5);
+        awaitJobProgress(job.jobId, JobState.COMPLETED);
+        assertTrue(KafkaTestClient.readAll(Topics.JOBS).stream()
+                        .noneMatch(r -> ("job:" + job.jobId + ":worker-blocklisted:worker-a:1")
+                                .equals(KafkaTestClient.header(r, CloudEventHeaders.ID))),
+                "a hand-back does not count towards the blocklist");
+    }
 }

@@ -150,6 +150,12 @@ final class DagJob {
         failed(index, attempt, "worker-dag", reason, retryable);
     }
 
+    /** {@code worker} gives the attempt back unfinished because it is leaving (a drain past its grace period). */
+    void handedBack(int index, int attempt, String worker, String reason) {
+        KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":failed",
+                new TaskFailed(taskId(index), jobId, attempt, worker, reason, true, Instant.now(), true));
+    }
+
     void failed(int index, int attempt, String worker, String reason, boolean retryable) {
         KafkaTestClient.produce(Topics.TASK_EVENTS, jobId, "task:" + taskId(index) + ":" + attempt + ":failed",
                 new TaskFailed(taskId(index), jobId, attempt, worker, reason, retryable, Instant.now()));

@@ -178,4 +178,12 @@ class TaskLifecycleTest {
         assertEquals(Action.STALE, lifecycle.onEvent(retried, failed(3, "w1", true)).action(),
                 "the attempt that died stays fenced off");
     }
+
+    @Test
+    void aHandBackIsRetriedEvenWhenTheAttemptsAreSpent() {
+        TaskFailed handedBack = new TaskFailed("j-t00000", "j", 3, "w1", "worker drained", true, NOW, true);
+        assertEquals(Action.RETRY, lifecycle.onEvent(running(3, "w1"), handedBack).action());
+        assertEquals(Action.DEAD, lifecycle.onEvent(running(3, "w1"), failed(3, "w1", true)).action(),
+                "a failure of the render at the last attempt");
+    }
 }

@@ -62,10 +62,13 @@ public class TaskEventPublisher {
                 outputs, renderMillis, Instant.now()));
     }
 
-    /** Sends TaskFailed ({@code task:{taskId}:{attempt}:failed}). */
-    public void failed(RunningTask task, String reason, boolean retryable) {
+    /**
+     * Sends TaskFailed ({@code task:{taskId}:{attempt}:{workerId}:failed}); {@code handedBack} when this worker gave
+     * the task back unfinished because it is leaving.
+     */
+    public void failed(RunningTask task, String reason, boolean retryable, boolean handedBack) {
         send(task.ceId("failed"), new TaskFailed(task.taskId(), task.jobId(), task.attempt(), task.workerId(),
-                reason, retryable, Instant.now()));
+                reason, retryable, Instant.now(), handedBack));
     }
 
     private void send(String ceId, TaskEvent event) {

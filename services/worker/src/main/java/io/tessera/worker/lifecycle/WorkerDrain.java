@@ -96,7 +96,7 @@ public class WorkerDrain {
             return;
         }
         for (RunningTask task : left) {
-            task.stop(FailureReasons.drained(grace, task), true);
+            task.handBack(FailureReasons.drained(grace, task));
         }
         LOG.warnf("Worker %s: grace period %s over; handed back %d running task(s) %s", config.id(),
                 FailureReasons.human(grace), left.size(), left.stream().map(RunningTask::key).toList());

@@ -17,6 +17,7 @@ public final class RunningTask {
     private final StagingPaths paths;
     private volatile int framesDone;
     private String stopReason;
+    private boolean handedBack;
     private boolean stopRetryable;
     private Thread thread;
 
@@ -107,14 +108,32 @@ public final class RunningTask {
 
     /** Stops the attempt: the first reason wins; the render thread, if any, is interrupted. */
     public synchronized void stop(String reason, boolean retryable) {
+        stop(reason, retryable, false);
+    }
+
+    /**
+     * Stops the attempt because this worker is leaving, not because the render failed: it is reported handed back
+     * (retryable, counted against nothing). The first reason wins.
+     */
+    public synchronized void handBack(String reason) {
+        stop(reason, true, true);
+    }
+
+    private void stop(String reason, boolean retryable, boolean handBack) {
         if (stopReason != null) {
             return;
         }
         stopReason = reason;
         stopRetryable = retryable;
+        handedBack = handBack;
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /** Whether the attempt was stopped by {@link #handBack(String)}. */
+    public synchronized boolean handedBack() {
+        return handedBack;
     }
 
     /** Whether {@link #stop(String, boolean)} was called. */

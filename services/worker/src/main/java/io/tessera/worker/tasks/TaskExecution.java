@@ -133,9 +133,10 @@ public class TaskExecution {
             boolean retryable = !task.stopped() || task.stopRetryable();
             metrics.taskFailed();
             LOG.warnf("Task failed taskId=%s attempt=%d jobId=%s part=%s frames=%d-%d (%d) millis=%d retryable=%s"
-                    + " reason=%s", task.taskId(), task.attempt(), task.jobId(), task.task().part(),
-                    task.task().frameStart(), task.task().frameEnd(), frames, millis, retryable, reason);
-            events.failed(task, reason, retryable);
+                    + " handedBack=%s reason=%s", task.taskId(), task.attempt(), task.jobId(), task.task().part(),
+                    task.task().frameStart(), task.task().frameEnd(), frames, millis, retryable, task.handedBack(),
+                    reason);
+            events.failed(task, reason, retryable, task.handedBack());
             return;
         }
         List<TaskOutput> outputs = result.frames().stream()

@@ -96,6 +96,7 @@ class WorkerDrainIT {
             assertTrue(failed.reason().startsWith("worker drained: stopped after grace period 2s ("),
                     failed.reason());
             assertTrue(failed.retryable(), "handed back: monitoring re-queues it at once");
+            assertTrue(failed.handedBack(), "a hand-back, not a render failure: counted against nothing");
             assertEquals("cpu-drain-c", failed.workerId());
             assertEquals(1, failed.attempt());
             assertTrue(worker.awaitExit(WAIT), "the drained worker exits; log:\n" + worker.logTail());
