@@ -102,6 +102,12 @@ class ZombieWorkerChaosTest {
             ChaosReport.record("SIGSTOP a CPU worker past its lease, SIGCONT (zombie)", faults, outcome,
                     outcome.result());
             outcome.assertClean();
+            // the zombie's staged files are deleted once monitoring has ignored its late report
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (job.stagingLeftovers() > 0 && System.nanoTime() < deadline) {
+                ChaosJob.sleep(250);
+            }
+            assertEquals(0, job.stagingLeftovers(), "files left under " + job.outputDir().resolve(".staging"));
         } finally {
             if (paused) {
                 zombie.resume();

@@ -65,6 +65,59 @@ public class LocalOutputCommitter implements OutputCommitter {
         }
     }
 
+    @Override
+    public void discardStaged(List<TaskOutput> outputs) {
+        for (TaskOutput output : outputs) {
+            Path staged;
+            try {
+                staged = inside(output.stagedPath(), "stagedPath");
+            } catch (InvalidEventException notOurs) {
+                continue;
+            }
+            Path staging = stagingDirOf(staged);
+            if (staging == null) {
+                continue;
+            }
+            try {
+                Files.deleteIfExists(staged);
+                for (Path dir = staged.getParent(); dir != null && !dir.equals(staging); dir = dir.getParent()) {
+                    if (!deleteIfEmpty(dir)) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete staged file " + staged, e);
+            }
+        }
+    }
+
+    /** The {@code .staging} directory {@code path} lies in (below), or null when it is not inside one. */
+    private static Path stagingDirOf(Path path) {
+        for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
+            if (dir.getFileName() != null && STAGING.equals(dir.getFileName().toString())) {
+                return dir;
+            }
+        }
+        return null;
+    }
+
+    private static boolean deleteIfEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                return false;
+            }
+        }
+        try {
+            Files.deleteIfExists(dir);
+        } catch (java.nio.file.DirectoryNotEmptyException raced) {
+            return false;
+        }
+        return true;
+    }
+
     private void move(Path staged, Path target, int index) {
         if (!Files.exists(staged)) {
             if (Files.exists(target)) {

@@ -20,4 +20,11 @@ public interface OutputCommitter {
 
     /** Deletes the staging area of every attempt of the task ({@code {outputDir}/.staging/{taskId}}). */
     void discardStaging(String outputDir, String taskId);
+
+    /**
+     * Deletes the staged files of an attempt whose result was not accepted (a late or duplicate TaskCompleted), and
+     * their directories once empty. Only files inside a {@code .staging} directory under the output root are
+     * touched; anything else listed is left alone. Idempotent.
+     */
+    void discardStaged(List<TaskOutput> outputs);
 }

@@ -191,12 +191,12 @@ public class TaskEventService {
                 metrics.staleEvent();
                 LOG.infof("late/stale event %s for task %s attempt %d from worker %s ignored: %s", name,
                         task.taskId, event.attempt(), event.workerId(), decision.reason());
-                return Uni.createFrom().voidItem();
+                return discardUnaccepted(task, event);
             }
             case IGNORE -> {
                 LOG.infof("%s for task %s attempt %d from worker %s ignored: %s", name, task.taskId,
                         event.attempt(), event.workerId(), decision.reason());
-                return Uni.createFrom().voidItem();
+                return discardUnaccepted(task, event);
             }
             case EXTEND_LEASE -> {
                 transitions.extendLease(task, now);
@@ -229,6 +229,33 @@ public class TaskEventService {
             }
             default -> throw new IllegalStateException("unhandled action " + decision.action());
         }
+    }
+
+    /**
+     * An attempt whose result is not accepted (a zombie's, or a duplicate run's) leaves staged files behind; they are
+     * deleted so nothing of it stays in the job's output directory. Once the task is finished (SUCCEEDED, DEAD or
+     * CANCELLED) no attempt will be committed any more and its whole staging area goes; while another attempt runs,
+     * only the files a TaskCompleted lists. A failed deletion is logged and never fails the event.
+     */
+    private Uni<Void> discardUnaccepted(TaskEntity task, TaskEvent event) {
+        boolean finished = task.state.terminal();
+        boolean listsFiles = event instanceof TaskCompleted completed && completed.outputs() != null
+                && !completed.outputs().isEmpty();
+        if (!(event instanceof TaskCompleted || event instanceof TaskFailed) || !(finished || listsFiles)) {
+            return Uni.createFrom().voidItem();
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    if (finished) {
+                        committer.discardStaging(task.plan().outputDir(), task.taskId);
+                    } else {
+                        committer.discardStaged(((TaskCompleted) event).outputs());
+                    }
+                    return Boolean.TRUE;
+                }))
+                .onFailure().invoke(e -> LOG.warnf("Staged files of ignored task %s attempt %d from worker %s not"
+                        + " deleted: %s", task.taskId, event.attempt(), event.workerId(), e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     private Uni<Void> commit(JobEntity job, TaskEntity task, TaskCompleted completed, Instant now) {
@@ -266,7 +293,8 @@ public class TaskEventService {
         LOG.warnf("Task %s attempt %d on worker %s is DEAD (retryable=%s): %s", task.taskId, task.attempt,
                 failed.workerId(), failed.retryable(), reason);
         return transitions.dead(task, TaskState.FAILED, reason, now)
-                .chain(() -> tracker.taskDead(job, task, reason, now));
+                .chain(() -> tracker.taskDead(job, task, reason, now))
+                .chain(() -> discardUnaccepted(task, failed));
     }
 
     private static Uni<Void> unknown(TaskEvent event) {

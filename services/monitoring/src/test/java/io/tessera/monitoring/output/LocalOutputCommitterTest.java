@@ -94,4 +94,26 @@ class LocalOutputCommitterTest {
         assertFalse(Files.exists(jobDir.resolve(".staging/job-t00000")));
         assertTrue(Files.exists(otherTask));
     }
+
+    @Test
+    void discardingAnIgnoredAttemptDeletesOnlyItsStagedFilesAndItsEmptyDirectories() throws Exception {
+        Path jobDir = root.resolve("job");
+        Path ignored = staged(jobDir, 1, "frame_0001.png", new byte[] {1});
+        Path current = staged(jobDir, 2, "frame_0001.png", new byte[] {2});
+        Path committed = jobDir.resolve("frame_0001.png");
+        Files.write(committed, new byte[] {3});
+        LocalOutputCommitter committer = new LocalOutputCommitter(root);
+
+        committer.discardStaged(List.of(new TaskOutput(1, ignored.toString(), committed.toString()),
+                new TaskOutput(1, committed.toString(), committed.toString())));
+
+        assertFalse(Files.exists(ignored.getParent()), "the ignored attempt's directory is gone");
+        assertArrayEquals(new byte[] {2}, Files.readAllBytes(current), "another attempt's staged file stays");
+        assertArrayEquals(new byte[] {3}, Files.readAllBytes(committed), "a path outside .staging is never deleted");
+
+        committer.discardStaged(List.of(new TaskOutput(1, current.toString(), committed.toString())));
+        assertFalse(Files.exists(jobDir.resolve(".staging/job-t00000")), "the task's empty staging directory too");
+        assertTrue(Files.isDirectory(jobDir.resolve(".staging")));
+        committer.discardStaged(List.of(new TaskOutput(1, current.toString(), committed.toString())));
+    }
 }
