@@ -17,7 +17,10 @@ public final class Topics {
     public static final String JOBS = "farm.jobs.v1";
     /** TaskPlanned events from segmentation (key: jobId). */
     public static final String TASKS_PLANNED = "farm.tasks.planned.v1";
-    /** TaskReady from monitoring: tasks whose dependencies succeeded, and retries (key: jobId). */
+    /**
+     * TaskReady from monitoring: tasks whose dependencies succeeded, and retries; TasksWithdrawn when a job failed
+     * (key: jobId).
+     */
     public static final String TASKS_READY = "farm.tasks.ready.v1";
     /** TaskDispatched to CPU workers (key: taskId). */
     public static final String TASKS_CPU = "farm.tasks.cpu.v1";
@@ -28,8 +31,9 @@ public final class Topics {
     /** WorkerHeartbeat (key: workerId). */
     public static final String WORKERS = "farm.workers.v1";
     /**
-     * Coordination of workers: PeerStatus from every worker (its load, for peer hand-off) and HandOffRequested from
-     * assignment (hybrid mode's feedback loop); key: workerId. Every worker reads all of it.
+     * Coordination of workers: PeerStatus from every worker (its load, for peer hand-off), HandOffRequested from
+     * assignment (hybrid mode's feedback loop) and LeaseRevoked from monitoring (stop that attempt); key: workerId.
+     * Every worker reads all of it.
      */
     public static final String COORDINATION = "farm.coordination.v1";
     /** JobProgress, JobCompleted, JobFailed, JobCancellationCompleted, TaskStatusChanged from monitoring (key: jobId). */

@@ -22,6 +22,7 @@ import io.tessera.contracts.status.Progress;
 import io.tessera.contracts.status.TaskStatusChanged;
 import io.tessera.contracts.status.WorkerScaled;
 import io.tessera.contracts.coordination.HandOffRequested;
+import io.tessera.contracts.coordination.LeaseRevoked;
 import io.tessera.contracts.coordination.PeerStatus;
 import io.tessera.contracts.tasks.OutputNames;
 import io.tessera.contracts.tasks.PixelRegion;
@@ -35,6 +36,7 @@ import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.contracts.tasks.TaskProgress;
 import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.contracts.tasks.TaskStarted;
+import io.tessera.contracts.tasks.TasksWithdrawn;
 import io.tessera.contracts.workers.GpuInfo;
 import io.tessera.contracts.workers.Lease;
 import io.tessera.contracts.workers.WorkerHeartbeat;
@@ -78,6 +80,7 @@ final class ContractSamples {
         samples.put("JobBlocklistCleared", new JobBlocklistCleared("job-1", "cpu-1", 1, AT));
         samples.put("TaskPlanned", tile(3));
         samples.put("TaskReady", new TaskReady(composite(), 1, AT));
+        samples.put("TasksWithdrawn", new TasksWithdrawn("job-1", "task job-1-t00003 failed after 3 attempts", AT));
         samples.put("TaskDispatched", new TaskDispatched(assembly(), 2, AT, "gpu-1"));
         samples.put("TaskStarted", new TaskStarted("job-2-t00003", "job-2", 1, "gpu-1", AT));
         samples.put("TaskProgress", new TaskProgress("job-1-t00000", "job-1", 1, "cpu-1", 2, 4, AT));
@@ -91,6 +94,8 @@ final class ContractSamples {
                 List.of(0, 5, 11)));
         samples.put("PeerStatus", new PeerStatus("cpu-2", Capability.CPU, 2, 0, 1, List.of(3, 7), "RUNNING", AT));
         samples.put("HandOffRequested", new HandOffRequested("cpu-2", "cpu-3", Capability.CPU, 2, AT));
+        samples.put("LeaseRevoked", new LeaseRevoked("cpu-1", "job-1-t00000", "job-1", 1,
+                "attempt 1 superseded by attempt 2", AT));
         samples.put("JobProgress", new JobProgress("job-2", JobState.RUNNING,
                 new Progress(5, Map.of("SUCCEEDED", 3, "RUNNING", 1, "WAITING", 1), 0, 1,
                         Map.of("tile", new PartProgress(3, 4), "assembly", new PartProgress(0, 1))), null, 7, AT, 2));

@@ -1,6 +1,7 @@
 package io.tessera.contracts.envelope;
 
 import io.tessera.contracts.coordination.HandOffRequested;
+import io.tessera.contracts.coordination.LeaseRevoked;
 import io.tessera.contracts.coordination.PeerStatus;
 import io.tessera.contracts.jobs.JobBlocklistCleared;
 import io.tessera.contracts.jobs.JobCancelled;
@@ -20,6 +21,7 @@ import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.contracts.tasks.TaskProgress;
 import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.contracts.tasks.TaskStarted;
+import io.tessera.contracts.tasks.TasksWithdrawn;
 import io.tessera.contracts.workers.WorkerHeartbeat;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,9 @@ public final class EventTypes {
     public static final List<Class<? extends TesseraEvent>> ALL = List.of(
             JobSubmitted.class, JobCancelled.class, JobSuspended.class, JobResumed.class, JobRetryRequested.class,
             JobWorkerBlocklisted.class, JobBlocklistCleared.class,
-            TaskPlanned.class, TaskReady.class, TaskDispatched.class,
+            TaskPlanned.class, TaskReady.class, TasksWithdrawn.class, TaskDispatched.class,
             TaskStarted.class, TaskProgress.class, TaskCompleted.class, TaskFailed.class,
-            WorkerHeartbeat.class, PeerStatus.class, HandOffRequested.class,
+            WorkerHeartbeat.class, PeerStatus.class, HandOffRequested.class, LeaseRevoked.class,
             JobProgress.class, TaskStatusChanged.class, FarmStatus.class, WorkerScaled.class);
 
     private static final Map<String, Class<? extends TesseraEvent>> BY_TYPE =

@@ -44,6 +44,8 @@ class RenderFaultChaosTest {
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
     /** No task event of a job for this long: its workers are done with it. */
     private static final Duration QUIET = Duration.ofSeconds(10);
+    /** What two CPU workers of one slot can hold: each its running task and a full local queue (16). */
+    private static final int MOST_HELD_BY_WORKERS = 2 * (1 + 16);
     private static final int WIDTH = 320;
     private static final int HEIGHT = 180;
 
@@ -130,6 +132,10 @@ class RenderFaultChaosTest {
                 clean ? "pass (job FAILED as expected)" : "FAIL");
         assertEquals(List.of(), unexpected, "other tasks neither SUCCEEDED nor CANCELLED with the job");
         assertEquals(FRAMES - 1, succeeded + cancelled.size(), faults);
+        // once the job failed, assignment dropped its queued tasks (TasksWithdrawn) and monitoring revoked running
+        // ones: only what the two 1-slot workers already held can still be rendered, a slot and a full local queue
+        assertTrue(renderedAnyway.size() <= MOST_HELD_BY_WORKERS, renderedAnyway.size() + " cancelled tasks were"
+                + " still rendered after the job failed (at most " + MOST_HELD_BY_WORKERS + "): " + renderedAnyway);
         outcome.assertNothingLostOrDuplicated();
     }
 

@@ -24,16 +24,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 5, chaos: the zombie. A CPU worker is frozen with SIGSTOP while it renders a task and stays frozen past
- * its lease, so monitoring retries the task on the other worker and accepts that attempt. Then the worker gets
- * SIGCONT: it finishes its old attempt and reports it. The late report must be ignored (fenced by the attempt
- * number): the accepted frame file keeps its bytes and time, the task keeps its accepted attempt and worker, and
- * the task is never accepted twice.
+ * Issue 5, chaos: the zombie. The CPU workers render frame 1's first attempt forever ({@code hang} fault, run
+ * timeout an hour: a render far longer than the lease). The worker rendering it is frozen with SIGSTOP and stays
+ * frozen past its lease, so monitoring retries the task on the other worker and accepts that attempt. Then the
+ * worker gets SIGCONT: monitoring has told it its lease is gone (LeaseRevoked), so it stops the render at once and
+ * reports the attempt failed ("lease revoked: ..."), long before any timeout. Its report is ignored (fenced by the
+ * attempt number): the accepted frame file keeps its bytes and time, the task keeps its accepted attempt and
+ * worker, the task is never accepted twice and no staged file of the zombie stays behind.
  */
 @ExtendWith(E2eFarm.class)
 class ZombieWorkerChaosTest {
 
     private static final int FRAMES = 100;
+    /** Frame 1 is the first frame dispatched (key frames first): its first attempt hangs. */
+    private static final String HANG = "hang:frame=1:attempts=1";
+    private static final Duration RUN_TIMEOUT = Duration.ofHours(1);
+    /** How soon after SIGCONT the zombie must have stopped its render: a few heartbeats, far below any timeout. */
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @AfterAll
@@ -42,36 +49,25 @@ class ZombieWorkerChaosTest {
     }
 
     @Test
-    void aWorkerResumedPastItsLeaseCannotChangeTheAcceptedOutput() throws Exception {
-        ChaosJob job = ChaosJob.submit("chaos-zombie", FRAMES, 960, 540);
+    void aWorkerResumedPastItsLeaseStopsItsRenderAndCannotChangeTheAcceptedOutput() throws Exception {
+        ChaosFarm.restartCpuWorkers(spec -> spec.withFaults(HANG).withRunTimeout(RUN_TIMEOUT));
+        ChaosJob job = ChaosJob.submit("chaos-zombie", FRAMES, 320, 180);
         ServiceProcess zombie = null;
         boolean paused = false;
         Instant pausedAt = null;
-        int tries = 0;
         try {
-            job.awaitSucceeded(4, Duration.ofMinutes(2));
-            JsonNode stalled = null;
-            while (stalled == null && tries < 10 && !job.finished()) {
-                tries++;
-                JsonNode running = awaitRunningCpuTask(job);
-                zombie = ChaosFarm.farm().process(running.path("workerId").asText());
-                zombie.pause();
-                paused = true;
-                pausedAt = Instant.now();
-                JsonNode after = awaitTaskLeaves(job, running);
-                if (after.path("attempt").asInt() > running.path("attempt").asInt()) {
-                    stalled = running;
-                } else {
-                    // the render finished just before the freeze: nothing in flight, try again
-                    zombie.resume();
-                    paused = false;
-                }
-            }
-            assertNotNull(stalled, "no running task could be frozen in " + tries + " tries");
+            JsonNode stalled = awaitHungTask(job);
+            zombie = ChaosFarm.farm().process(stalled.path("workerId").asText());
+            zombie.pause();
+            paused = true;
+            pausedAt = Instant.now();
+            JsonNode after = awaitTaskLeaves(job, stalled);
+            assertTrue(after.path("attempt").asInt() > stalled.path("attempt").asInt(), "a hung render cannot"
+                    + " finish: its task must be retried once the lease expired, got " + after);
             String taskId = stalled.path("taskId").asText();
             int zombieAttempt = stalled.path("attempt").asInt();
-            System.out.printf("chaos: SIGSTOP %s while it ran %s attempt %d (try %d)%n", zombie.name(), taskId,
-                    zombieAttempt, tries);
+            System.out.printf("chaos: SIGSTOP %s while it rendered %s attempt %d (hung)%n", zombie.name(), taskId,
+                    zombieAttempt);
 
             JsonNode accepted = awaitTask(job, taskId, "SUCCEEDED", Duration.ofMinutes(2));
             assertTrue(accepted.path("attempt").asInt() > zombieAttempt, accepted.toString());
@@ -86,8 +82,13 @@ class ZombieWorkerChaosTest {
             System.out.printf("chaos: SIGCONT %s, %.1f s after its SIGSTOP; %s was accepted as attempt %d on %s%n",
                     zombie.name(), frozenSeconds, taskId,
                     accepted.path("attempt").asInt(), accepted.path("workerId").asText());
-            String lateEvent = awaitLateReport(job, taskId, zombieAttempt);
-            boolean staleCounted = lateEvent != null && awaitStaleCountAbove(staleBefore);
+            JsonNode late = awaitLateReport(job, taskId, zombieAttempt);
+            assertNotNull(late, zombie.name() + " did not stop its hung render within " + STOP_WITHIN
+                    + " of SIGCONT (run timeout " + RUN_TIMEOUT + ")");
+            assertEquals("io.tessera.TaskFailed", late.path("type").asText(), late.toString());
+            assertTrue(late.path("reason").asText().startsWith("lease revoked: "), late.toString());
+            String lateEvent = "TaskFailed attempt " + zombieAttempt + " (" + late.path("reason").asText() + ")";
+            boolean staleCounted = awaitStaleCountAbove(staleBefore);
 
             JsonNode after = awaitTask(job, taskId, "SUCCEEDED", Duration.ofSeconds(10));
             assertEquals(accepted.path("attempt").asInt(), after.path("attempt").asInt(), after.toString());
@@ -99,8 +100,8 @@ class ZombieWorkerChaosTest {
             String faults = String.format("SIGSTOP %s for %.1f s (lease %d s), then SIGCONT; late report: ",
                     zombie.name(), frozenSeconds, E2eFarm.LEASE_TIMEOUT.toSeconds())
                     + (lateEvent == null ? "none" : lateEvent + (staleCounted ? ", counted stale" : ", not counted"));
-            ChaosReport.record("SIGSTOP a CPU worker past its lease, SIGCONT (zombie)", faults, outcome,
-                    outcome.result());
+            ChaosReport.record("SIGSTOP a CPU worker hung in a render past its lease, SIGCONT (zombie)", faults,
+                    outcome, outcome.result());
             outcome.assertClean();
             // the zombie's staged files are deleted once monitoring has ignored its late report
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -112,25 +113,23 @@ class ZombieWorkerChaosTest {
             if (paused) {
                 zombie.resume();
             }
+            ChaosFarm.restartCpuWorkers(spec -> spec);
             ChaosFarm.heal();
         }
     }
 
-    private static JsonNode awaitRunningCpuTask(ChaosJob job) {
+    /** The task of frame 1 RUNNING its first (hanging) attempt on a CPU worker. */
+    private static JsonNode awaitHungTask(ChaosJob job) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode tasks = job.tasks();
-            if (tasks != null) {
-                for (JsonNode task : tasks) {
-                    if ("RUNNING".equals(task.path("state").asText())
-                            && task.path("workerId").asText().startsWith("cpu-")) {
-                        return task;
-                    }
-                }
+            JsonNode task = job.taskCovering(1);
+            if (task != null && "RUNNING".equals(task.path("state").asText()) && task.path("attempt").asInt() == 1
+                    && task.path("workerId").asText().startsWith("cpu-")) {
+                return task;
             }
             ChaosJob.sleep(30);
         }
-        throw new AssertionError("no task of " + job.id() + " was seen running on a CPU worker");
+        throw new AssertionError("frame 1 of " + job.id() + " was not seen running on a CPU worker");
     }
 
     /** Waits until the task is no longer the same attempt RUNNING on the same worker. */
@@ -171,20 +170,24 @@ class ZombieWorkerChaosTest {
         return null;
     }
 
-    /** The zombie's report of its old attempt on farm.task-events.v1 (completed or failed), or null. */
-    private static String awaitLateReport(ChaosJob job, String taskId, int attempt) {
+    /**
+     * The zombie's final report of its old attempt on farm.task-events.v1 (its data plus {@code type}), or null when
+     * none came within {@link #STOP_WITHIN}.
+     */
+    private static JsonNode awaitLateReport(ChaosJob job, String taskId, int attempt) {
         String bootstrap = E2eFarm.farm().bootstrapServers();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + STOP_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             for (ChaosTopics.Event event : ChaosTopics.eventsOf(bootstrap, Topics.TASK_EVENTS, job.id())) {
                 boolean report = "io.tessera.TaskCompleted".equals(event.type())
                         || "io.tessera.TaskFailed".equals(event.type());
                 if (report && taskId.equals(event.data().path("taskId").asText())
                         && event.data().path("attempt").asInt() == attempt) {
-                    return event.type().substring("io.tessera.".length()) + " attempt " + attempt;
+                    return ((com.fasterxml.jackson.databind.node.ObjectNode) event.data().deepCopy())
+                            .put("type", event.type());
                 }
             }
-            ChaosJob.sleep(1000);
+            ChaosJob.sleep(500);
         }
         return null;
     }

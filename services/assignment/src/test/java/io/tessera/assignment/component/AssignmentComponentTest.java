@@ -30,6 +30,7 @@ import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.tasks.TaskDispatched;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.contracts.tasks.TaskStarted;
+import io.tessera.contracts.tasks.TasksWithdrawn;
 import io.tessera.contracts.workers.GpuInfo;
 import io.tessera.contracts.workers.WorkerHeartbeat;
 import io.tessera.farm.testing.KafkaTestClient;
@@ -189,6 +190,35 @@ class AssignmentComponentTest {
                 .contains("tessera_tasks_skipped_total{capability=\"cpu\",reason=\"job-cancelled\"}"));
         assertTrue(pending(later.taskId()).isEmpty(), "never queued");
         assertTrue(dispatched(Topics.TASKS_CPU, later.taskId(), Duration.ZERO).isEmpty(), "never dispatched");
+    }
+
+    @Test
+    void aFailedJobsWithdrawnTasksAreDroppedAndItsRetryIsQueuedAgain() throws Exception {
+        String jobId = newJob();
+        TaskPlanned first = task(jobId, Capability.CPU, UNPLACEABLE_CORES, 50);
+        TaskPlanned second = new TaskPlanned(jobId + "-t00001", jobId, 1, 2, 3, 4, first.requirements(), 50, "{}",
+                "/out/" + jobId);
+        ready(first, 1);
+        ready(second, 1);
+        await("tasks queued", () -> !pending(first.taskId()).isEmpty() && !pending(second.taskId()).isEmpty());
+
+        String withdrawalId = "job:" + jobId + ":tasks-withdrawn:1";
+        TasksWithdrawn withdrawn = new TasksWithdrawn(jobId, "task " + first.taskId() + " failed", Instant.now());
+        KafkaTestClient.produce(EventEnvelope.of(withdrawalId, "/tessera/monitoring", withdrawn)
+                .toRecord(Topics.TASKS_READY, jobId));
+        // the retry's TaskReady follows on the same partition: queued again, after the withdrawal
+        ready(first, 2);
+        await("retry queued", () -> pending(first.taskId()).equals(List.of("2")));
+        assertTrue(pending(second.taskId()).isEmpty(), "the withdrawn task is no longer queued");
+
+        // a redelivered withdrawal changes nothing: the retried attempt stays queued
+        KafkaTestClient.produce(EventEnvelope.of(withdrawalId, "/tessera/monitoring", withdrawn)
+                .toRecord(Topics.TASKS_READY, jobId));
+        TaskPlanned marker = new TaskPlanned(jobId + "-t00002", jobId, 2, 3, 5, 6, first.requirements(), 50, "{}",
+                "/out/" + jobId);
+        ready(marker, 1);
+        await("marker queued behind the redelivery", () -> !pending(marker.taskId()).isEmpty());
+        assertEquals(List.of("2"), pending(first.taskId()), "the retry survives a redelivered withdrawal");
     }
 
     @Test

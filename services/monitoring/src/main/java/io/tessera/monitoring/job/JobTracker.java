@@ -6,11 +6,13 @@ import io.tessera.contracts.JobState;
 import io.tessera.contracts.TaskState;
 import io.tessera.contracts.Topics;
 import io.tessera.contracts.status.JobProgress;
+import io.tessera.contracts.tasks.TasksWithdrawn;
 import io.tessera.messaging.outbox.Outbox;
 import io.tessera.messaging.outbox.OutboxConfig;
 import io.tessera.monitoring.job.ProgressCalculator.TaskGroup;
 import io.tessera.monitoring.MonitoringMetrics;
 import io.tessera.monitoring.dag.Readiness;
+import io.tessera.monitoring.lease.LeaseRevocations;
 import io.tessera.monitoring.task.TaskEntity;
 import io.tessera.monitoring.task.TaskTransitions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,16 +41,18 @@ public class JobTracker {
     private final TaskTransitions transitions;
     private final MonitoringMetrics metrics;
     private final JobRows jobs;
+    private final LeaseRevocations revocations;
     private final String selectGroups;
 
     JobTracker(Outbox outbox, TaskTransitions transitions, MonitoringMetrics metrics, JobRows jobs,
-               OutboxConfig config) {
+               LeaseRevocations revocations, OutboxConfig config) {
         this.selectGroups = "select state, part, count(*), sum(frame_end - frame_start + 1), max(attempt) from "
                 + config.schema() + ".task where job_id = :jobId group by state, part";
         this.outbox = outbox;
         this.transitions = transitions;
         this.metrics = metrics;
         this.jobs = jobs;
+        this.revocations = revocations;
     }
 
     /**
@@ -115,7 +119,11 @@ public class JobTracker {
         }).chain(() -> fail(job, jobReason, now));
     }
 
-    /** The job FAILED: every other non-terminal task is CANCELLED, and the jobs depending on it FAIL. */
+    /**
+     * The job FAILED: every other non-terminal task is CANCELLED, and the jobs depending on it FAIL. Nothing of it
+     * is rendered for nothing: the workers running its tasks are told their leases are gone (LeaseRevoked), and
+     * assignment is told to drop its queued tasks (TasksWithdrawn, after every TaskReady of the job so far).
+     */
     public Uni<Void> fail(JobEntity job, String reason, Instant now) {
         return end(job, JobState.FAILED, reason, now);
     }
@@ -131,15 +139,27 @@ public class JobTracker {
         }
         finish(job, state, reason);
         String taskReason = "job " + job.jobId + " " + state.name().toLowerCase() + (reason == null ? "" : ": " + reason);
+        boolean failed = state == JobState.FAILED;
         return tasksOf(job).chain(tasks -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (TaskEntity task : tasks) {
-                if (!task.state.terminal()) {
-                    chain = chain.chain(() -> transitions.cancel(task, taskReason, now));
+                if (task.state.terminal()) {
+                    continue;
+                }
+                String worker = task.state == TaskState.RUNNING ? task.workerId : null;
+                chain = chain.chain(() -> transitions.cancel(task, taskReason, now));
+                if (failed && worker != null) {
+                    // a cancelled job's workers stop its renders on JobCancelled; a failed job's must be told
+                    chain = chain.chain(() -> revocations.revoke(task, worker, task.attempt, taskReason, now));
                 }
             }
-            return chain;
+            return failed ? chain.chain(() -> withdraw(job, taskReason, now)) : chain;
         }).chain(() -> groupsOf(job)).chain(groups -> publish(job, groups, now)).chain(() -> failDependents(job, now));
+    }
+
+    private Uni<Void> withdraw(JobEntity job, String reason, Instant now) {
+        return outbox.add(Topics.TASKS_READY, job.jobId, "job:" + job.jobId + ":tasks-withdrawn:" + now.toEpochMilli(),
+                new TasksWithdrawn(job.jobId, reason, now));
     }
 
     private Uni<Void> releaseReady(JobEntity job, Instant now) {

@@ -35,12 +35,14 @@ public class LeaseService {
     private final JobTracker tracker;
     private final AttemptFailures failures;
     private final MonitoringMetrics metrics;
+    private final LeaseRevocations revocations;
     private final TaskLifecycle lifecycle;
     private final String selectExpired;
 
     LeaseService(TaskTransitions transitions, JobTracker tracker, AttemptFailures failures, MonitoringMetrics metrics,
-                 MonitoringConfig config, OutboxConfig outboxConfig) {
+                 LeaseRevocations revocations, MonitoringConfig config, OutboxConfig outboxConfig) {
         this.transitions = transitions;
+        this.revocations = revocations;
         this.tracker = tracker;
         this.failures = failures;
         this.metrics = metrics;
@@ -80,6 +82,8 @@ public class LeaseService {
                 metrics.stalledRepublished();
                 return failures.stalled(task, decision.reason(), now)
                         .chain(() -> transitions.retry(task, TaskState.STALLED, decision.reason(), now))
+                        .chain(() -> revocations.revoke(task, worker, attempt, "lease expired; "
+                                + "attempt " + (attempt + 1) + " is queued", now))
                         .invoke(() -> tracker.touch(job));
             }
             case DEAD -> {
@@ -87,6 +91,7 @@ public class LeaseService {
                         task.taskId, attempt, worker);
                 return failures.stalled(task, decision.reason(), now)
                         .chain(() -> transitions.dead(task, TaskState.STALLED, decision.reason(), now))
+                        .chain(() -> revocations.revoke(task, worker, attempt, "lease expired; the task is DEAD", now))
                         .chain(() -> tracker.taskDead(job, task, decision.reason(), now));
             }
             default -> {

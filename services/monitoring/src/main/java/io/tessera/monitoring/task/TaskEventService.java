@@ -9,6 +9,7 @@ import io.tessera.contracts.tasks.TaskCompleted;
 import io.tessera.contracts.tasks.TaskEvent;
 import io.tessera.contracts.tasks.TaskFailed;
 import io.tessera.contracts.tasks.TaskProgress;
+import io.tessera.contracts.tasks.TaskStarted;
 import io.tessera.messaging.inbox.Inbox;
 import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.monitoring.MonitoringMetrics;
@@ -16,6 +17,7 @@ import io.tessera.monitoring.failure.AttemptFailures;
 import io.tessera.monitoring.job.JobEntity;
 import io.tessera.monitoring.job.JobRows;
 import io.tessera.monitoring.job.JobTracker;
+import io.tessera.monitoring.lease.LeaseRevocations;
 import io.tessera.monitoring.output.OutputCommitter;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,11 +54,12 @@ public class TaskEventService {
     private final OutputCommitter committer;
     private final MonitoringMetrics metrics;
     private final TaskLifecycle lifecycle;
+    private final LeaseRevocations revocations;
     private final Vertx vertx;
 
     TaskEventService(Inbox inbox, JobRows jobs, JobTracker tracker, TaskTransitions transitions,
                      AttemptFailures failures, OutputCommitter committer, MonitoringMetrics metrics,
-                     MonitoringConfig config, Vertx vertx) {
+                     LeaseRevocations revocations, MonitoringConfig config, Vertx vertx) {
         this.inbox = inbox;
         this.jobs = jobs;
         this.tracker = tracker;
@@ -65,6 +68,7 @@ public class TaskEventService {
         this.committer = committer;
         this.metrics = metrics;
         this.lifecycle = new TaskLifecycle(config.maxAttempts());
+        this.revocations = revocations;
         this.vertx = vertx;
     }
 
@@ -191,12 +195,12 @@ public class TaskEventService {
                 metrics.staleEvent();
                 LOG.infof("late/stale event %s for task %s attempt %d from worker %s ignored: %s", name,
                         task.taskId, event.attempt(), event.workerId(), decision.reason());
-                return discardUnaccepted(task, event);
+                return revokeIfStillRunning(task, event, now).chain(() -> discardUnaccepted(task, event));
             }
             case IGNORE -> {
                 LOG.infof("%s for task %s attempt %d from worker %s ignored: %s", name, task.taskId,
                         event.attempt(), event.workerId(), decision.reason());
-                return discardUnaccepted(task, event);
+                return revokeIfStillRunning(task, event, now).chain(() -> discardUnaccepted(task, event));
             }
             case EXTEND_LEASE -> {
                 transitions.extendLease(task, now);
@@ -229,6 +233,17 @@ public class TaskEventService {
             }
             default -> throw new IllegalStateException("unhandled action " + decision.action());
         }
+    }
+
+    /**
+     * An ignored TaskStarted or TaskProgress means the worker is rendering an attempt that is no longer its own (a
+     * zombie, a duplicate run, a task of a failed job): it is told its lease is gone, so it stops.
+     */
+    private Uni<Void> revokeIfStillRunning(TaskEntity task, TaskEvent event, Instant now) {
+        if (!(event instanceof TaskStarted || event instanceof TaskProgress)) {
+            return Uni.createFrom().voidItem();
+        }
+        return revocations.revokeIfGone(task, event.workerId(), event.attempt(), now).replaceWithVoid();
     }
 
     /**

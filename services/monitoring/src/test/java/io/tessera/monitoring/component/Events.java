@@ -10,6 +10,8 @@ import io.tessera.contracts.tasks.TaskOutput;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.contracts.tasks.TaskProgress;
 import io.tessera.contracts.tasks.TaskStarted;
+import io.tessera.contracts.workers.Lease;
+import io.tessera.contracts.workers.WorkerHeartbeat;
 import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import java.io.IOException;
@@ -78,6 +80,13 @@ final class Events {
                         List.of(new TaskOutput(index + 1, staged.toString(), finalPath(index).toString())), 42,
                         Instant.now()));
         return staged;
+    }
+
+    /** A heartbeat of {@code worker} that says it holds a lease on {@code attempt} of the task. */
+    void heartbeat(String worker, int index, int attempt) {
+        KafkaTestClient.produce(Topics.WORKERS, worker, "heartbeat:" + UUID.randomUUID(),
+                new WorkerHeartbeat(worker, Capability.CPU, 1, 0, 2, 4_000, List.of(), "none",
+                        List.of(new Lease(taskId(index), jobId, attempt)), "test-host", 1, "RUNNING", Instant.now()));
     }
 
     void failed(int index, int attempt, String worker, String reason, boolean retryable) {

@@ -25,7 +25,9 @@ import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.PartProgress;
 import io.tessera.contracts.status.TaskStatusChanged;
+import io.tessera.contracts.coordination.LeaseRevoked;
 import io.tessera.contracts.tasks.TaskReady;
+import io.tessera.contracts.tasks.TasksWithdrawn;
 import io.tessera.contracts.tasks.TaskStarted;
 import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
@@ -69,6 +71,19 @@ class MonitoringServiceTest {
         assertEquals(jobId, record.key());
         assertEquals(EventTypes.typeOf(TaskReady.class), KafkaTestClient.header(record, CloudEventHeaders.TYPE));
         return Json.read(record.value(), TaskReady.class);
+    }
+
+    /** The LeaseRevoked sent to {@code worker} for the attempt with {@code reason}. */
+    static LeaseRevoked awaitRevoked(String worker, String taskId, int attempt, String reason) {
+        ConsumerRecord<String, String> record = KafkaTestClient.await(Topics.COORDINATION,
+                r -> worker.equals(r.key()) && EventTypes.typeOf(LeaseRevoked.class)
+                        .equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE))
+                        && Json.read(r.value(), LeaseRevoked.class).taskId().equals(taskId)
+                        && Json.read(r.value(), LeaseRevoked.class).reason().equals(reason), WAIT);
+        LeaseRevoked revoked = Json.read(record.value(), LeaseRevoked.class);
+        assertEquals(worker, revoked.workerId());
+        assertEquals(attempt, revoked.attempt());
+        return revoked;
     }
 
     @Test
@@ -127,12 +142,20 @@ class MonitoringServiceTest {
                 "monitoring no longer dispatches to the capability topics");
         TaskRow requeued = awaitTask(job.taskId(0), "QUEUED", 2);
         assertEquals(null, requeued.workerId());
+        // the zombie is told at once, and again whenever it says it still holds the attempt
+        awaitRevoked("worker-zombie", job.taskId(0), 1, "lease expired; attempt 2 is queued");
+        job.heartbeat("worker-zombie", 0, 1);
+        awaitRevoked("worker-zombie", job.taskId(0), 1, "attempt 1 was superseded by attempt 2");
 
         job.completed(0, 1, "worker-zombie", "zombie".getBytes(StandardCharsets.UTF_8));
         job.started(0, 2, "worker-b");
         awaitTask(job.taskId(0), "RUNNING", 2);
         assertFalse(Files.exists(job.finalPath(0)), "the zombie's output must not be committed");
-        assertTrue(Files.exists(job.stagedPath(0, 1)));
+        assertFalse(Files.exists(job.stagedPath(0, 1).getParent()), "the zombie's ignored staged files are deleted");
+        // a late event of the zombie's attempt makes monitoring revoke it again; worker-b's lease is renewed
+        job.progress(0, 1, "worker-zombie", 1);
+        job.heartbeat("worker-b", 0, 2);
+        awaitRevoked("worker-zombie", job.taskId(0), 1, "attempt 1 was superseded by attempt 2");
 
         job.completed(0, 2, "worker-b", "attempt-2".getBytes(StandardCharsets.UTF_8));
         awaitTask(job.taskId(0), "SUCCEEDED", 2);
@@ -147,6 +170,8 @@ class MonitoringServiceTest {
         job.submitAndPlan();
         awaitTask(job.taskId(0), "QUEUED", 1);
         awaitTask(job.taskId(1), "QUEUED", 1);
+        job.started(1, 1, "worker-b");
+        awaitTask(job.taskId(1), "RUNNING", 1);
         for (int attempt = 1; attempt <= 2; attempt++) {
             job.started(0, attempt, "worker-a");
             job.failed(0, attempt, "worker-a", "out of memory", true);
@@ -162,6 +187,13 @@ class MonitoringServiceTest {
         assertEquals("task " + job.taskId(0) + " failed after 3 attempts: out of memory", failed.reason());
         assertEquals("CANCELLED", MonitoringDb.task(job.taskId(1)).state());
         assertEquals("FAILED", MonitoringDb.job(job.jobId).state());
+        // nothing of the failed job is rendered for nothing: worker-b stops task 1, assignment drops queued tasks
+        String jobReason = "job " + job.jobId + " failed: " + failed.reason();
+        awaitRevoked("worker-b", job.taskId(1), 1, jobReason);
+        ConsumerRecord<String, String> withdrawn = KafkaTestClient.await(Topics.TASKS_READY,
+                r -> job.jobId.equals(r.key()) && EventTypes.typeOf(TasksWithdrawn.class)
+                        .equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)), WAIT);
+        assertEquals(jobReason, Json.read(withdrawn.value(), TasksWithdrawn.class).reason());
     }
 
     @Test
@@ -181,9 +213,12 @@ class MonitoringServiceTest {
         JobProgress cancelled = awaitJobProgress(job.jobId, JobState.CANCELLED);
         assertEquals("studio changed its mind", cancelled.reason());
         assertEquals(2, cancelled.progress().tasksByState().get("CANCELLED"));
+        // the task's last status change (version 2, or 3 when its TaskPlanned overtook the JobSubmitted: WAITING,
+        // QUEUED, CANCELLED) says CANCELLED
+        long version = MonitoringDb.task(job.taskId(1)).version();
         ConsumerRecord<String, String> status = KafkaTestClient.await(Topics.JOB_STATUS,
-                r -> ("task:" + job.taskId(1) + ":status:2").equals(KafkaTestClient.header(r, CloudEventHeaders.ID)),
-                WAIT);
+                r -> ("task:" + job.taskId(1) + ":status:" + version)
+                        .equals(KafkaTestClient.header(r, CloudEventHeaders.ID)), WAIT);
         assertEquals(TaskState.CANCELLED, Json.read(status.value(), TaskStatusChanged.class).state());
     }
 

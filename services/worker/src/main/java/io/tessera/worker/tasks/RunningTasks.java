@@ -60,6 +60,11 @@ public class RunningTasks {
         return byKey.containsKey(AttemptLedger.key(taskId, attempt));
     }
 
+    /** The running attempt, or null when this worker does not run it. */
+    public RunningTask find(String taskId, int attempt) {
+        return byKey.get(AttemptLedger.key(taskId, attempt));
+    }
+
     /** The running attempts of a job. */
     public List<RunningTask> ofJob(String jobId) {
         return byKey.values().stream().filter(t -> t.jobId().equals(jobId)).toList();

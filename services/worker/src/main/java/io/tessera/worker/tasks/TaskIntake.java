@@ -5,6 +5,7 @@ import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.tasks.TaskDispatched;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.worker.cancel.CancelledJobs;
+import io.tessera.worker.cancel.RevokedLeases;
 import io.tessera.worker.config.WorkerConfig;
 import io.tessera.worker.coordination.HandOff;
 import io.tessera.worker.coordination.PeerCoordination;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Takes a TaskDispatched record: validates it, skips attempts already taken and tasks of cancelled jobs, waits for
+ * Takes a TaskDispatched record: validates it, skips attempts already taken, tasks of cancelled jobs and attempts
+ * whose lease monitoring revoked (LeaseRevoked: superseded, cancelled or running elsewhere), waits for
  * a free slot, sends TaskStarted and waits for its ack, then hands the attempt to {@link TaskExecution}. Blocking:
  * runs on a worker thread.
  * <p>
@@ -57,6 +59,9 @@ public class TaskIntake {
 
     @Inject
     CancelledJobs cancelled;
+
+    @Inject
+    RevokedLeases revoked;
 
     @Inject
     Slots slots;
@@ -191,10 +196,17 @@ public class TaskIntake {
     }
 
     private boolean skipCancelled(TaskPlanned task, int attempt) {
-        if (!cancelled.contains(task.jobId())) {
-            return false;
+        if (cancelled.contains(task.jobId())) {
+            LOG.infof("Not starting taskId=%s attempt=%d: jobId=%s is cancelled", task.taskId(), attempt,
+                    task.jobId());
+            return true;
         }
-        LOG.infof("Not starting taskId=%s attempt=%d: jobId=%s is cancelled", task.taskId(), attempt, task.jobId());
-        return true;
+        String revocation = revoked.reason(task.taskId(), attempt);
+        if (revocation != null) {
+            LOG.infof("Not starting taskId=%s attempt=%d jobId=%s: its lease was revoked (%s)", task.taskId(),
+                    attempt, task.jobId(), revocation);
+            return true;
+        }
+        return false;
     }
 }
