@@ -87,6 +87,12 @@ public final class JobsApi {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** POST /api/v1/jobs/{id}/retry-failed. */
+    public Response retryFailed(String jobId) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs/" + jobId + "/retry-failed"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Polls the job list until a job of {@code requestId} appears (a Kafka request is asynchronous); its id. */
     public String awaitRequest(String requestId) {
         for (int i = 0; i < 120; i++) {

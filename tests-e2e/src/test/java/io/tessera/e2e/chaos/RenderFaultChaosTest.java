@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.contracts.Topics;
 import io.tessera.e2e.E2eFarm;
+import io.tessera.e2e.JobsApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,6 +138,15 @@ class RenderFaultChaosTest {
         assertTrue(renderedAnyway.size() <= MOST_HELD_BY_WORKERS, renderedAnyway.size() + " cancelled tasks were"
                 + " still rendered after the job failed (at most " + MOST_HELD_BY_WORKERS + "): " + renderedAnyway);
         outcome.assertNothingLostOrDuplicated();
+
+        // the fault fixed, retry-failed runs the DEAD task and the withdrawn ones again: the job completes with every
+        // frame committed exactly once (the withdrawal must not have eaten the retried tasks)
+        ChaosFarm.restartCpuWorkers(spec -> spec);
+        JobsApi.Response retry = E2eFarm.api().retryFailed(job.id());
+        assertEquals(200, retry.status(), retry.body());
+        E2eFarm.api().awaitJob(job.id(), v -> "COMPLETED".equals(v.path("state").asText()), JOB_TIMEOUT,
+                "COMPLETED after retry-failed");
+        job.outcome(null, JOB_TIMEOUT).assertClean();
     }
 
     @Test

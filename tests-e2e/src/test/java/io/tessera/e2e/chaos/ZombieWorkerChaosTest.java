@@ -61,9 +61,9 @@ class ZombieWorkerChaosTest {
             zombie.pause();
             paused = true;
             pausedAt = Instant.now();
-            JsonNode after = awaitTaskLeaves(job, stalled);
-            assertTrue(after.path("attempt").asInt() > stalled.path("attempt").asInt(), "a hung render cannot"
-                    + " finish: its task must be retried once the lease expired, got " + after);
+            JsonNode left = awaitTaskLeaves(job, stalled);
+            assertTrue(left.path("attempt").asInt() > stalled.path("attempt").asInt(), "a hung render cannot"
+                    + " finish: its task must be retried once the lease expired, got " + left);
             String taskId = stalled.path("taskId").asText();
             int zombieAttempt = stalled.path("attempt").asInt();
             System.out.printf("chaos: SIGSTOP %s while it rendered %s attempt %d (hung)%n", zombie.name(), taskId,
