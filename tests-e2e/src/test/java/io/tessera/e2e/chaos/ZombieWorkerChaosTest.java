@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.contracts.Topics;
 import io.tessera.e2e.E2eFarm;
+import io.tessera.e2e.JobsApi;
 import io.tessera.farm.process.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -122,10 +123,12 @@ class ZombieWorkerChaosTest {
     private static JsonNode awaitHungTask(ChaosJob job) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode task = job.taskCovering(1);
-            if (task != null && "RUNNING".equals(task.path("state").asText()) && task.path("attempt").asInt() == 1
-                    && task.path("workerId").asText().startsWith("cpu-")) {
-                return task;
+            JsonNode tasks = job.tasks();
+            for (JsonNode task : tasks == null ? JobsApi.JSON.createArrayNode() : tasks) {
+                if (task.path("frameStart").asInt() == 1 && "RUNNING".equals(task.path("state").asText())
+                        && task.path("attempt").asInt() == 1 && task.path("workerId").asText().startsWith("cpu-")) {
+                    return task;
+                }
             }
             ChaosJob.sleep(30);
         }
