@@ -37,15 +37,17 @@ final class ChaosJob {
     private final JobsApi api;
     private final String jobId;
     private final Path outputDir;
+    private final int firstFrame;
     private final int frames;
     private final int width;
     private final int height;
     private Instant finishedAt;
 
-    private ChaosJob(JobsApi api, String jobId, Path outputDir, int frames, int width, int height) {
+    private ChaosJob(JobsApi api, String jobId, Path outputDir, int firstFrame, int frames, int width, int height) {
         this.api = api;
         this.jobId = jobId;
         this.outputDir = outputDir;
+        this.firstFrame = firstFrame;
         this.frames = frames;
         this.width = width;
         this.height = height;
@@ -56,14 +58,23 @@ final class ChaosJob {
      * (the scene declares {@code frames} frames; past its 48 animated ones the keyframes hold their last value).
      */
     static ChaosJob submit(String name, int frames, int width, int height) {
+        return submit(name, 1, frames, width, height);
+    }
+
+    /**
+     * As {@link #submit(String, int, int, int)} with frames {@code firstFrame}..{@code firstFrame + frames - 1}, so
+     * jobs on the same workers can cover different frames (fault rules name frames).
+     */
+    static ChaosJob submit(String name, int firstFrame, int frames, int width, int height) {
         JobsApi api = E2eFarm.api();
-        ObjectNode job = JobsApi.demoJob(name, "cpu", 1, frames, 1, width, height);
-        ((ObjectNode) job.get("scene").get("animation")).put("frameEnd", frames);
+        int lastFrame = firstFrame + frames - 1;
+        ObjectNode job = JobsApi.demoJob(name, "cpu", firstFrame, lastFrame, 1, width, height);
+        ((ObjectNode) job.get("scene").get("animation")).put("frameEnd", lastFrame);
         JobsApi.Response created = api.submit(job);
         assertEquals(201, created.status(), created.body());
         JsonNode view = created.json();
-        return new ChaosJob(api, view.path("jobId").asText(), Path.of(view.path("outputDir").asText()), frames,
-                width, height);
+        return new ChaosJob(api, view.path("jobId").asText(), Path.of(view.path("outputDir").asText()), firstFrame,
+                frames, width, height);
     }
 
     String id() {
@@ -241,7 +252,7 @@ final class ChaosJob {
             notSucceeded.add("(task list unavailable)");
         }
         if (allMustSucceed) {
-            for (int frame = 1; frame <= frames; frame++) {
+            for (int frame = firstFrame; frame < firstFrame + frames; frame++) {
                 expected.add(frame);
             }
         }

@@ -16,31 +16,43 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 5, chaos: renders that fail or hang. Both CPU workers are restarted with {@code tessera.worker.faults}
- * rules naming one frame of a 200-task job, dispatched halfway through it, so whichever worker takes an attempt of
- * that frame's task fails or hangs it the same way:
+ * Issue 5, chaos: renders that fail or hang. Both CPU workers are restarted once with {@code tessera.worker.faults}
+ * rules naming one frame of each scenario's 200-task job (the jobs cover frames 1001-1200, 2001-2200 and 3001-3200;
+ * the faulty frame is the one dispatched halfway), so whichever worker takes an attempt of that frame's task fails or
+ * hangs it the same way:
  * <ul>
  *   <li>a render that fails twice is retried and the job completes, the task at attempt 3, each failed attempt's
  *       reason published on {@code farm.job-status.v1};</li>
+ *   <li>a render that never returns is stopped by the worker's run timeout (5 s here), retried, and the job
+ *       completes;</li>
  *   <li>a render that always fails makes the task DEAD after its three attempts and the job FAILED with that
  *       reason; every other task is SUCCEEDED (its frame committed once) or CANCELLED with the job (nothing
- *       committed). CANCELLED tasks are still dispatched and rendered (a known gap): the test counts them and
- *       waits until the workers are done with the job;</li>
- *   <li>a render that never returns is stopped by the worker's run timeout (5 s here), retried, and the job
- *       completes.</li>
+ *       committed), and of the CANCELLED ones only what the workers already held may still be rendered. Then the
+ *       workers are put back without faults (as E2eFarm started them) and retry-failed runs the job to COMPLETED.</li>
  * </ul>
- * The workers are put back as E2eFarm started them afterwards.
  */
 @ExtendWith(E2eFarm.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RenderFaultChaosTest {
 
     private static final int FRAMES = 200;
-    /** Dispatched halfway: rank 100 of 200 in segmentation's key-frame order (1, 200, 100, 50, 150, ...). */
-    private static final int FAULTY_FRAME = 110;
+    /** The faulty frame's position in each job: dispatched halfway, rank 100 of 200 in key-frame order. */
+    private static final int FAULTY_OFFSET = 109;
+    private static final int FAIL_TWICE_FIRST = 1001;
+    private static final int HANG_FIRST = 2001;
+    private static final int ALWAYS_FAILS_FIRST = 3001;
+    private static final String FAIL_TWICE = "fail:frame=" + (FAIL_TWICE_FIRST + FAULTY_OFFSET) + ":attempts=2";
+    private static final String HANG = "hang:frame=" + (HANG_FIRST + FAULTY_OFFSET) + ":attempts=1";
+    private static final String ALWAYS_FAILS = "fail:frame=" + (ALWAYS_FAILS_FIRST + FAULTY_OFFSET)
+            + ":attempts=always";
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
     /** No task event of a job for this long: its workers are done with it. */
@@ -50,28 +62,40 @@ class RenderFaultChaosTest {
     private static final int WIDTH = 320;
     private static final int HEIGHT = 180;
 
+    private static boolean faulty;
+
+    @BeforeAll
+    static void startFaultyWorkers() throws Exception {
+        faulty = true;
+        ChaosFarm.restartCpuWorkers(spec -> spec.withFaults(String.join(",", FAIL_TWICE, HANG, ALWAYS_FAILS))
+                .withRunTimeout(RUN_TIMEOUT));
+    }
+
     @AfterAll
     static void restoreWorkers() throws Exception {
         try {
-            ChaosFarm.restartCpuWorkers(spec -> spec);
+            if (faulty) {
+                ChaosFarm.restartCpuWorkers(spec -> spec);
+            }
         } finally {
             ChaosReport.printTable();
         }
     }
 
     @Test
+    @Order(1)
     void aRenderFailingTwiceIsRetriedAndTheJobCompletes() throws Exception {
-        String rule = "fail:frame=" + FAULTY_FRAME + ":attempts=2";
-        ChaosFarm.restartCpuWorkers(spec -> spec.withFaults(rule));
-        ChaosJob job = ChaosJob.submit("chaos-fail-twice", FRAMES, WIDTH, HEIGHT);
+        String rule = FAIL_TWICE;
+        int faultyFrame = FAIL_TWICE_FIRST + FAULTY_OFFSET;
+        ChaosJob job = ChaosJob.submit("chaos-fail-twice", FAIL_TWICE_FIRST, FRAMES, WIDTH, HEIGHT);
         job.awaitTerminal(JOB_TIMEOUT);
 
-        JsonNode task = job.taskCovering(FAULTY_FRAME);
+        JsonNode task = job.taskCovering(faultyFrame);
         String taskId = task.path("taskId").asText();
         List<JsonNode> changes = job.statusChanges(taskId);
         List<JsonNode> failures = failedAttempts(changes);
-        assertEquals(List.of(attempt(1, injected(rule, 1)), attempt(2, injected(rule, 2))), reasons(failures),
-                "failed attempts " + changes);
+        assertEquals(List.of(attempt(1, injected(faultyFrame, rule, 1)), attempt(2, injected(faultyFrame, rule, 2))),
+                reasons(failures), "failed attempts " + changes);
         assertEquals("SUCCEEDED", task.path("state").asText(), task.toString());
         assertEquals(3, task.path("attempt").asInt(), "the attempt accepted: " + task);
 
@@ -85,24 +109,24 @@ class RenderFaultChaosTest {
     }
 
     @Test
-    void aRenderThatAlwaysFailsEndsDeadAndFailsTheJobLosingNothingElse() throws Exception {
-        String rule = "fail:frame=" + FAULTY_FRAME + ":attempts=always";
-        ChaosFarm.restartCpuWorkers(spec -> spec.withFaults(rule));
-        ChaosJob job = ChaosJob.submit("chaos-always-fails", FRAMES, WIDTH, HEIGHT);
+    @Order(3)
+    void aRenderThatAlwaysFailsEndsDeadAndFailsTheJobLosingNothingElseThenRetryFailedCompletesIt() throws Exception {
+        String rule = ALWAYS_FAILS;
+        int faultyFrame = ALWAYS_FAILS_FIRST + FAULTY_OFFSET;
+        ChaosJob job = ChaosJob.submit("chaos-always-fails", ALWAYS_FAILS_FIRST, FRAMES, WIDTH, HEIGHT);
         JsonNode view = job.awaitTerminal(JOB_TIMEOUT);
 
-        JsonNode task = job.taskCovering(FAULTY_FRAME);
+        JsonNode task = job.taskCovering(faultyFrame);
         String taskId = task.path("taskId").asText();
         List<JsonNode> changes = job.statusChanges(taskId);
         List<JsonNode> failures = failedAttempts(changes);
-        assertEquals(List.of(attempt(1, injected(rule, 1)), attempt(2, injected(rule, 2)),
-                attempt(3, injected(rule, 3))), reasons(failures),
-                "failed attempts " + changes);
+        assertEquals(List.of(attempt(1, injected(faultyFrame, rule, 1)), attempt(2, injected(faultyFrame, rule, 2)),
+                attempt(3, injected(faultyFrame, rule, 3))), reasons(failures), "failed attempts " + changes);
         assertEquals("DEAD", task.path("state").asText(), task.toString());
         assertEquals(3, task.path("attempt").asInt(), task.toString());
-        assertEquals(injected(rule, 3), task.path("reason").asText(), "the dead task's reason");
+        assertEquals(injected(faultyFrame, rule, 3), task.path("reason").asText(), "the dead task's reason");
         assertEquals("FAILED", view.path("state").asText(), view.toString());
-        assertEquals("task " + taskId + " failed after 3 attempts: " + injected(rule, 3),
+        assertEquals("task " + taskId + " failed after 3 attempts: " + injected(faultyFrame, rule, 3),
                 view.path("reason").asText(), "the job's reason");
 
         Instant lastFault = at(failures.get(failures.size() - 1));
@@ -142,6 +166,7 @@ class RenderFaultChaosTest {
         // the fault fixed, retry-failed runs the DEAD task and the withdrawn ones again: the job completes with every
         // frame committed exactly once (the withdrawal must not have eaten the retried tasks)
         ChaosFarm.restartCpuWorkers(spec -> spec);
+        faulty = false;
         JobsApi.Response retry = E2eFarm.api().retryFailed(job.id());
         assertEquals(200, retry.status(), retry.body());
         E2eFarm.api().awaitJob(job.id(), v -> "COMPLETED".equals(v.path("state").asText()), JOB_TIMEOUT,
@@ -150,13 +175,13 @@ class RenderFaultChaosTest {
     }
 
     @Test
+    @Order(2)
     void aHungRenderIsStoppedByTheRunTimeoutRetriedAndTheJobCompletes() throws Exception {
-        String rule = "hang:frame=" + FAULTY_FRAME + ":attempts=1";
-        ChaosFarm.restartCpuWorkers(spec -> spec.withFaults(rule).withRunTimeout(RUN_TIMEOUT));
-        ChaosJob job = ChaosJob.submit("chaos-hang", FRAMES, WIDTH, HEIGHT);
+        String rule = HANG;
+        ChaosJob job = ChaosJob.submit("chaos-hang", HANG_FIRST, FRAMES, WIDTH, HEIGHT);
         job.awaitTerminal(JOB_TIMEOUT);
 
-        JsonNode task = job.taskCovering(FAULTY_FRAME);
+        JsonNode task = job.taskCovering(HANG_FIRST + FAULTY_OFFSET);
         String taskId = task.path("taskId").asText();
         List<JsonNode> changes = job.statusChanges(taskId);
         List<JsonNode> failures = failedAttempts(changes);
@@ -204,9 +229,9 @@ class RenderFaultChaosTest {
         return rendered;
     }
 
-    /** The reason a worker gives for attempt {@code attempt} failed by {@code rule}. */
-    private static String injected(String rule, int attempt) {
-        return "injected fault: render of frame " + FAULTY_FRAME + " failed on attempt " + attempt
+    /** The reason a worker gives for attempt {@code attempt} of {@code frame} failed by {@code rule}. */
+    private static String injected(int frame, String rule, int attempt) {
+        return "injected fault: render of frame " + frame + " failed on attempt " + attempt
                 + " (tessera.worker.faults rule " + rule + ")";
     }
 
