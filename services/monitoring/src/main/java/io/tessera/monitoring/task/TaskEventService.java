@@ -10,6 +10,7 @@ import io.tessera.contracts.tasks.TaskEvent;
 import io.tessera.contracts.tasks.TaskFailed;
 import io.tessera.contracts.tasks.TaskProgress;
 import io.tessera.messaging.inbox.Inbox;
+import io.tessera.messaging.outbox.Outbox;
 import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.monitoring.MonitoringMetrics;
 import io.tessera.monitoring.failure.AttemptFailures;
@@ -53,10 +54,11 @@ public class TaskEventService {
     private final MonitoringMetrics metrics;
     private final TaskLifecycle lifecycle;
     private final Vertx vertx;
+    private final Outbox outbox;
 
     TaskEventService(Inbox inbox, JobRows jobs, JobTracker tracker, TaskTransitions transitions,
                      AttemptFailures failures, OutputCommitter committer, MonitoringMetrics metrics,
-                     MonitoringConfig config, Vertx vertx) {
+                     MonitoringConfig config, Vertx vertx, Outbox outbox) {
         this.inbox = inbox;
         this.jobs = jobs;
         this.tracker = tracker;
@@ -66,6 +68,7 @@ public class TaskEventService {
         this.metrics = metrics;
         this.lifecycle = new TaskLifecycle(config.maxAttempts());
         this.vertx = vertx;
+        this.outbox = outbox;
     }
 
     /**
@@ -88,7 +91,7 @@ public class TaskEventService {
                 : jobs.lock(event.jobId()).chain(job -> job == null
                         ? unknown(event)
                         : TaskEntity.<TaskEntity>findById(event.taskId(), LockModeType.PESSIMISTIC_WRITE)
-                                .chain(task -> task == null ? unknown(event) : decide(job, task, event)))));
+                                .chain(task -> task == null ? unknown(event) : decide(job, task, event, null)))));
     }
 
     /** A worker's task event and the envelope it came in. */
@@ -100,7 +103,9 @@ public class TaskEventService {
      * order) and one locking query for all their tasks, then each event's {@link TaskLifecycle} decision; one
      * multi-row inbox insert records the applied ones. An event whose task is not known or not released yet (it
      * overtook its TaskPlanned), and every later event of that task in the poll, is left out and applied on its
-     * own afterwards, with the back-off of {@link #apply}.
+     * own afterwards, with the back-off of {@link #apply}. The poll's outbox events are written together at the end
+     * ({@link Outbox#collecting}) and its output commits done together ({@link PendingCommits}): a few round trips
+     * per poll, not a few per event.
      */
     public Uni<Void> applyAll(List<Received> batch) {
         batch.forEach(received -> validate(received.event()));
@@ -109,7 +114,12 @@ public class TaskEventService {
                         .chain(seen -> {
                             Set<String> ids = new HashSet<>(seen);
                             List<Received> todo = batch.stream().filter(r -> ids.add(r.envelope().id())).toList();
-                            return todo.isEmpty() ? Uni.createFrom().voidItem() : applyInOrder(todo, deferred);
+                            if (todo.isEmpty()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            PendingCommits commits = new PendingCommits();
+                            return outbox.collecting(() -> applyInOrder(todo, deferred, commits))
+                                    .call(() -> commits.run(vertx, committer));
                         }))
                 .chain(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -120,7 +130,7 @@ public class TaskEventService {
                 });
     }
 
-    private Uni<Void> applyInOrder(List<Received> todo, List<Received> deferred) {
+    private Uni<Void> applyInOrder(List<Received> todo, List<Received> deferred, PendingCommits commits) {
         Map<String, JobEntity> jobsById = new TreeMap<>();
         todo.forEach(r -> jobsById.put(r.event().jobId(), null));
         Uni<Void> locked = Uni.createFrom().voidItem();
@@ -141,7 +151,7 @@ public class TaskEventService {
                         deferred.add(received);
                         return Uni.createFrom().voidItem();
                     }
-                    return decide(job, task, event)
+                    return decide(job, task, event, commits)
                             .invoke(() -> applied.add(received.envelope().id()))
                             .onFailure(UnknownTaskException.class).recoverWithUni(e -> {
                                 deferredTasks.add(event.taskId());
@@ -175,7 +185,8 @@ public class TaskEventService {
                 });
     }
 
-    private Uni<Void> decide(JobEntity job, TaskEntity task, TaskEvent event) {
+    /** Applies the event's decision; {@code commits} null: outputs are committed at once, else added there. */
+    private Uni<Void> decide(JobEntity job, TaskEntity task, TaskEvent event, PendingCommits commits) {
         if (!task.jobId.equals(event.jobId())) {
             throw new InvalidEventException("jobId: task " + task.taskId + " belongs to job " + task.jobId);
         }
@@ -209,7 +220,7 @@ public class TaskEventService {
                 return transitions.start(task, event.workerId(), now).invoke(() -> tracker.touch(job));
             }
             case COMMIT -> {
-                return commit(job, task, (TaskCompleted) event, now);
+                return commit(job, task, (TaskCompleted) event, now, commits);
             }
             case RETRY -> {
                 if (event instanceof TaskFailed failed && failed.handedBack()) {
@@ -258,13 +269,11 @@ public class TaskEventService {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> commit(JobEntity job, TaskEntity task, TaskCompleted completed, Instant now) {
-        String outputDir = task.plan().outputDir();
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    committer.commit(completed.outputs());
-                    committer.discardStaging(outputDir, task.taskId);
-                    return Boolean.TRUE;
-                }))
+    private Uni<Void> commit(JobEntity job, TaskEntity task, TaskCompleted completed, Instant now,
+                             PendingCommits commits) {
+        PendingCommits files = commits != null ? commits : new PendingCommits();
+        files.add(completed.outputs(), task.plan().outputDir(), task.taskId);
+        return (commits != null ? Uni.createFrom().voidItem() : files.run(vertx, committer))
                 .chain(() -> transitions.succeed(task, now))
                 .invoke(() -> {
                     metrics.taskDuration(completed.renderMillis());
