@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.TesseraEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -132,7 +133,9 @@ public class Outbox {
      */
     public <T> Uni<T> collecting(java.util.function.Supplier<Uni<? extends T>> work) {
         Context context = Vertx.currentContext();
-        if (context == null || collected() != null) {
+        // only a duplicated context (one per message or request, where Hibernate Reactive runs) is this work's own:
+        // events added by other work sharing a root context must never land in this transaction
+        if (context == null || !VertxContext.isDuplicatedContext(context) || collected() != null) {
             return Uni.createFrom().deferred(work);
         }
         List<Pending> events = new ArrayList<>();
@@ -145,7 +148,8 @@ public class Outbox {
     @SuppressWarnings("unchecked")
     private static List<Pending> collected() {
         Context context = Vertx.currentContext();
-        return context == null ? null : (List<Pending>) context.getLocal(COLLECTED);
+        return context == null || !VertxContext.isDuplicatedContext(context) ? null
+                : (List<Pending>) context.getLocal(COLLECTED);
     }
 
     /** The CloudEvents source of this service's events, e.g. {@code /tessera/monitoring}. */
