@@ -8,6 +8,7 @@ import io.tessera.contracts.Topics;
 import io.tessera.farm.Farm;
 import io.tessera.farm.FarmOptions;
 import io.tessera.farm.bench.BenchReport;
+import io.tessera.farm.bench.CpuUsage;
 import io.tessera.farm.bench.KafkaCeiling;
 import io.tessera.farm.bench.NaiveBaseline;
 import io.tessera.farm.bench.TaskEventLog;
@@ -123,7 +124,10 @@ final class BenchCommand {
             }
             startWorkers(farm, Duration.ZERO, 0);
             node.set("latency", latency(api, events, mode));
-            node.set("zeroLength", throughput(api, events, mode));
+            Map<String, Double> cpuBefore = cpu(farm);
+            ObjectNode zeroLength = throughput(api, events, mode);
+            zeroLength.set("cpuMillisPerTask", cpuPerTask(CpuUsage.between(cpuBefore, cpu(farm))));
+            node.set("zeroLength", zeroLength);
             stopWorkers(farm);
 
             startWorkers(farm, MIXED_MEAN, MIXED_ALPHA);
@@ -173,6 +177,22 @@ final class BenchCommand {
         node.put("jobState", done.path("state").asText());
         System.out.printf("[%s] zero-length tasks end to end: %d tasks in %.1f s = %.0f tasks/s (%d attempts"
                 + " started)%n", mode.id(), zeroTasks, seconds, zeroTasks / seconds, events.attemptsOf(jobId));
+        return node;
+    }
+
+    /** CPU used so far by the farm's processes: services, workers, broker and database. */
+    private static Map<String, Double> cpu(Farm farm) {
+        Map<Long, String> pids = new LinkedHashMap<>();
+        farm.processes().stream().filter(ServiceProcess::isAlive)
+                .forEach(p -> pids.put(p.process().pid(), p.name().startsWith("sim-") ? "workers" : p.name()));
+        pids.put(farm.infrastructure().kafka().process().pid(), "kafka");
+        return CpuUsage.snapshot(pids, farm.infrastructure().postgres().pid());
+    }
+
+    private ObjectNode cpuPerTask(Map<String, Double> used) {
+        ObjectNode node = JSON.createObjectNode();
+        used.forEach((name, millis) -> node.put(name, Math.round(millis / zeroTasks * 100) / 100.0));
+        System.out.println("CPU ms per zero-length task: " + node);
         return node;
     }
 

@@ -8,8 +8,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tessera.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for committed events when the table was empty. */
-    @WithDefault("50ms")
+    /**
+     * How often the relay looks for committed events in case a commit notification was missed (it is woken by
+     * every commit that wrote events, see {@code R__outbox_notify.sql}).
+     */
+    @WithDefault("200ms")
     Duration pollInterval();
 
     /** The database schema holding {@code outbox_event} and {@code inbox_event}: the service's own schema. */

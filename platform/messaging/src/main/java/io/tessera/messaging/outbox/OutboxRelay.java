@@ -18,16 +18,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka at least once, in id order, then deletes them. Replicas share the
- * table safely: each batch is locked with {@code FOR UPDATE SKIP LOCKED}, so a row is sent by one replica at a
- * time; a crash between send and delete only re-sends, and consumers dedupe on {@code ce_id}.
+ * Publishes committed outbox rows to Kafka at least once, in id order, then deletes them: as soon as a commit
+ * notifies ({@link OutboxNotifications}), and every {@code tessera.outbox.poll-interval} in case a notification was
+ * missed. Replicas share the table safely: each batch is locked with {@code FOR UPDATE SKIP LOCKED}, so a row is
+ * sent by one replica at a time; a crash between send and delete only re-sends, and consumers dedupe on
+ * {@code ce_id}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -36,15 +40,19 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final OutboxProducer producer;
+    private final OutboxNotifications notifications;
+    private final AtomicBoolean woken = new AtomicBoolean();
     private final OutboxConfig config;
     private final Counter published;
     private final String selectBatch;
     private final String deleteBatch;
-    private ScheduledExecutorService loop;
+    private volatile ScheduledExecutorService loop;
 
-    OutboxRelay(Pool pool, OutboxProducer producer, OutboxConfig config, MeterRegistry registry) {
+    OutboxRelay(Pool pool, OutboxProducer producer, OutboxNotifications notifications, OutboxConfig config,
+                MeterRegistry registry) {
         this.pool = pool;
         this.producer = producer;
+        this.notifications = notifications;
         this.config = config;
         this.selectBatch = "select id, event_id, topic, record_key, partition_no, event_type, source, subject, payload, created_at"
                 + " from " + config.schema() + ".outbox_event order by id limit $1 for update skip locked";
@@ -56,9 +64,29 @@ public class OutboxRelay {
     void start(@Observes StartupEvent event) {
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
         loop.scheduleWithFixedDelay(this::drainSafely, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        notifications.listen(this::wakeUp);
+    }
+
+    /**
+     * Drains the outbox as soon as possible (events were committed); cheap and non-blocking, safe from any thread.
+     * Wake-ups arriving during a drain coalesce into one more drain.
+     */
+    void wakeUp() {
+        ScheduledExecutorService executor = loop;
+        if (executor != null && woken.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    woken.set(false);
+                    drainSafely();
+                });
+            } catch (RejectedExecutionException e) {
+                woken.set(false);
+            }
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
+        notifications.close();
         if (loop != null) {
             loop.shutdown();
             try {

@@ -21,14 +21,11 @@ import io.tessera.contracts.Capability;
 import io.tessera.contracts.DistributionMode;
 import io.tessera.contracts.Topics;
 import io.tessera.contracts.coordination.HandOffRequested;
-import io.tessera.contracts.tasks.TaskDispatched;
 import io.tessera.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +41,7 @@ import org.jboss.logging.Logger;
  * some free worker has the cores and memory for and whose job is not suspended (nor blocklisted on every free
  * worker) ({@code FOR UPDATE SKIP LOCKED}), let {@link Placement} match them, and for each match move the task from
  * {@code pending_task} to {@code dispatched_task} and write its TaskDispatched to the outbox, to a partition the
- * chosen worker consumes. Either all of it commits or none of it.
+ * chosen worker consumes ({@link DispatchWrites}, multi-row statements). Either all of it commits or none of it.
  * <p>
  * The distribution mode ({@link DistributionMode}) shapes the round: centralized fills free slots only; hybrid also
  * fills each worker's local queue ({@link QueueDepth}) and then, when a worker stays idle next to one whose tasks
@@ -56,6 +53,9 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** Queued tasks a round looks at per task it may place, and at least. */
+    private static final int CANDIDATES_PER_ROOM = 4;
+    private static final int CANDIDATES_MIN = 64;
 
     /** What one dispatch did, for the meters after commit. */
     private record Done(Capability capability, String taskId, String jobId, int attempt, String workerId,
@@ -72,15 +72,15 @@ public class Dispatcher {
     private final WorkerRegistry workers;
     private final Blocklists blocklists;
     private final Outbox outbox;
+    private final DispatchWrites writes;
     private final AssignmentConfig config;
     private final MeterRegistry meters;
     private final String lock;
     private final String selectPending;
-    private final String deletePending;
-    private final String insertDispatched;
 
-    Dispatcher(WorkerRegistry workers, Blocklists blocklists, Outbox outbox, AssignmentConfig config,
-               DistributionConfig distribution, MeterRegistry meters, @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
+    Dispatcher(WorkerRegistry workers, Blocklists blocklists, Outbox outbox, DispatchWrites writes,
+               AssignmentConfig config, DistributionConfig distribution, MeterRegistry meters,
+               @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema") String schema) {
         this.capacity = new Capacity(config.dispatchTimeout());
         this.mode = distribution.mode();
         this.queueDepth = new QueueDepth(config.localQueueWait(),
@@ -88,6 +88,7 @@ public class Dispatcher {
         this.workers = workers;
         this.blocklists = blocklists;
         this.outbox = outbox;
+        this.writes = writes;
         this.config = config;
         this.meters = meters;
         this.lock = "select capability from " + schema + ".dispatch_lock where capability = :capability"
@@ -100,12 +101,6 @@ public class Dispatcher {
                 + " and b.worker_id in (:freeWorkers)) < :freeWorkerCount"
                 + " order by preview desc, priority desc, job_seen_at, task_order, task_id"
                 + " limit :limit for update skip locked";
-        this.deletePending = "delete from " + schema + ".pending_task where task_id = :taskId and attempt = :attempt";
-        this.insertDispatched = "insert into " + schema + ".dispatched_task (task_id, attempt, job_id, capability,"
-                + " worker_id, dispatched_at, started) values (:taskId, :attempt, :jobId, :capability, :workerId,"
-                + " :dispatchedAt, false) on conflict (task_id) do update set attempt = excluded.attempt,"
-                + " job_id = excluded.job_id, capability = excluded.capability, worker_id = excluded.worker_id,"
-                + " dispatched_at = excluded.dispatched_at, started = false, started_at = null";
     }
 
     /** Runs one round for every capability; completes with the number of tasks dispatched. */
@@ -173,31 +168,34 @@ public class Dispatcher {
         if (withRoom.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pending(capability, withRoom)
+        int room = withRoom.stream().mapToInt(w -> w.freeSlots() + w.queueRoom()).sum();
+        return pending(capability, withRoom, candidates(room))
                 .chain(pending -> blocklists.of(pending.stream().map(p -> p.jobId).toList()).chain(blocklist -> {
                     Map<String, PendingTask> byId = pending.stream()
                             .collect(Collectors.toMap(p -> p.taskId, Function.identity()));
-                    List<Assignment> assignments = placement.place(
-                            pending.stream().map(PendingTask::queued).toList(), free, blocklist);
-                    Uni<List<Done>> done = Uni.createFrom().item(new ArrayList<>());
-                    for (Assignment assignment : assignments) {
-                        PendingTask task = byId.get(assignment.task().taskId());
-                        done = done.chain(list -> move(capability, task, assignment.workerId(),
-                                assignment.partition(), now)
-                                .map(d -> {
-                                    list.add(d);
-                                    return list;
-                                }));
-                    }
-                    return done;
+                    List<DispatchWrites.Move> moves = placement.place(
+                                    pending.stream().map(PendingTask::queued).toList(), free, blocklist).stream()
+                            .map(a -> new DispatchWrites.Move(byId.get(a.task().taskId()), a.workerId(),
+                                    a.partition()))
+                            .toList();
+                    return moveAll(capability, moves, now);
                 }));
+    }
+
+    /**
+     * How many queued tasks a round with {@code room} places to fill looks at: a few times the room, so that tasks
+     * the workers with room may not run (blocklisted there) do not hide the ones they may, but not the whole
+     * {@code dispatch-batch} when a handful of slots are free (every candidate is read and locked).
+     */
+    private int candidates(int room) {
+        return (int) Math.min(config.dispatchBatch(), Math.max(CANDIDATES_MIN, (long) room * CANDIDATES_PER_ROOM));
     }
 
     /**
      * Locks the highest-ranked queued tasks that one of {@code workers} has the cores and memory for and whose job is
      * not blocklisted on all of them: a backlog of demanding or blocked tasks must not hide runnable ones.
      */
-    private Uni<List<PendingTask>> pending(Capability capability, List<FreeWorker> workers) {
+    private Uni<List<PendingTask>> pending(Capability capability, List<FreeWorker> workers, int limit) {
         int maxCores = workers.stream().mapToInt(FreeWorker::cores).max().orElse(0);
         long maxMemoryMb = workers.stream().mapToLong(FreeWorker::memoryMb).max().orElse(0);
         return Panache.getSession()
@@ -207,7 +205,7 @@ public class Dispatcher {
                         .setParameter("maxMemoryMb", (int) Math.min(Integer.MAX_VALUE, maxMemoryMb))
                         .setParameter("freeWorkers", workers.stream().map(FreeWorker::workerId).toList())
                         .setParameter("freeWorkerCount", workers.size())
-                        .setParameter("limit", config.dispatchBatch())
+                        .setParameter("limit", limit)
                         .getResultList());
     }
 
@@ -216,16 +214,8 @@ public class Dispatcher {
         if (farm.free().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pending(capability, farm.free()).chain(pending -> {
-            Uni<List<Done>> done = Uni.createFrom().item(new ArrayList<>());
-            for (PendingTask task : pending) {
-                done = done.chain(list -> move(capability, task, null, null, now).map(d -> {
-                    list.add(d);
-                    return list;
-                }));
-            }
-            return done;
-        });
+        return pending(capability, farm.free(), config.dispatchBatch()).chain(pending -> moveAll(capability,
+                pending.stream().map(task -> new DispatchWrites.Move(task, null, null)).toList(), now));
     }
 
     /**
@@ -254,26 +244,12 @@ public class Dispatcher {
         return requests.isEmpty() ? Uni.createFrom().voidItem() : outbox.addAll(requests);
     }
 
-    /** Moves a task to dispatched and writes its TaskDispatched; {@code workerId} and {@code partition} null: any. */
-    private Uni<Done> move(Capability capability, PendingTask task, String workerId, Integer partition, Instant now) {
-        TaskDispatched event = new TaskDispatched(task.task(), task.attempt, now, workerId);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(deletePending)
-                        .setParameter("taskId", task.taskId)
-                        .setParameter("attempt", task.attempt)
-                        .executeUpdate()
-                        .chain(() -> session.createNativeQuery(insertDispatched)
-                                .setParameter("taskId", task.taskId)
-                                .setParameter("attempt", task.attempt)
-                                .setParameter("jobId", task.jobId)
-                                .setParameter("capability", capability.id())
-                                .setParameter("workerId", workerId)
-                                .setParameter("dispatchedAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                                .executeUpdate()))
-                .chain(() -> outbox.add(Topics.tasksFor(capability), task.taskId, partition,
-                        eventId(task.taskId, task.attempt), event))
-                .map(v -> new Done(capability, task.taskId, task.jobId, task.attempt, workerId, partition,
-                        Duration.between(task.readyAt, now)));
+    /** Moves the tasks to dispatched and writes their TaskDispatched (one statement of each kind per round). */
+    private Uni<List<Done>> moveAll(Capability capability, List<DispatchWrites.Move> moves, Instant now) {
+        return writes.moveAll(capability, moves, now).map(v -> moves.stream()
+                .map(m -> new Done(capability, m.task().taskId, m.task().jobId, m.task().attempt, m.workerId(),
+                        m.partition(), Duration.between(m.task().readyAt, now)))
+                .toList());
     }
 
     private void report(List<Done> done) {

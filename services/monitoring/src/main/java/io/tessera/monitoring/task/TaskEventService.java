@@ -11,6 +11,7 @@ import io.tessera.contracts.tasks.TaskFailed;
 import io.tessera.contracts.tasks.TaskProgress;
 import io.tessera.contracts.tasks.TaskStarted;
 import io.tessera.messaging.inbox.Inbox;
+import io.tessera.messaging.outbox.Outbox;
 import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.monitoring.MonitoringMetrics;
 import io.tessera.monitoring.failure.AttemptFailures;
@@ -56,10 +57,11 @@ public class TaskEventService {
     private final TaskLifecycle lifecycle;
     private final LeaseRevocations revocations;
     private final Vertx vertx;
+    private final Outbox outbox;
 
     TaskEventService(Inbox inbox, JobRows jobs, JobTracker tracker, TaskTransitions transitions,
                      AttemptFailures failures, OutputCommitter committer, MonitoringMetrics metrics,
-                     LeaseRevocations revocations, MonitoringConfig config, Vertx vertx) {
+                     LeaseRevocations revocations, MonitoringConfig config, Vertx vertx, Outbox outbox) {
         this.inbox = inbox;
         this.jobs = jobs;
         this.tracker = tracker;
@@ -70,6 +72,7 @@ public class TaskEventService {
         this.lifecycle = new TaskLifecycle(config.maxAttempts());
         this.revocations = revocations;
         this.vertx = vertx;
+        this.outbox = outbox;
     }
 
     /**
@@ -92,7 +95,7 @@ public class TaskEventService {
                 : jobs.lock(event.jobId()).chain(job -> job == null
                         ? unknown(event)
                         : TaskEntity.<TaskEntity>findById(event.taskId(), LockModeType.PESSIMISTIC_WRITE)
-                                .chain(task -> task == null ? unknown(event) : decide(job, task, event)))));
+                                .chain(task -> task == null ? unknown(event) : decide(job, task, event, null)))));
     }
 
     /** A worker's task event and the envelope it came in. */
@@ -104,7 +107,9 @@ public class TaskEventService {
      * order) and one locking query for all their tasks, then each event's {@link TaskLifecycle} decision; one
      * multi-row inbox insert records the applied ones. An event whose task is not known or not released yet (it
      * overtook its TaskPlanned), and every later event of that task in the poll, is left out and applied on its
-     * own afterwards, with the back-off of {@link #apply}.
+     * own afterwards, with the back-off of {@link #apply}. The poll's outbox events are written together at the end
+     * ({@link Outbox#collecting}) and its output commits done together ({@link PendingCommits}): a few round trips
+     * per poll, not a few per event.
      */
     public Uni<Void> applyAll(List<Received> batch) {
         batch.forEach(received -> validate(received.event()));
@@ -113,7 +118,12 @@ public class TaskEventService {
                         .chain(seen -> {
                             Set<String> ids = new HashSet<>(seen);
                             List<Received> todo = batch.stream().filter(r -> ids.add(r.envelope().id())).toList();
-                            return todo.isEmpty() ? Uni.createFrom().voidItem() : applyInOrder(todo, deferred);
+                            if (todo.isEmpty()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            PendingCommits commits = new PendingCommits();
+                            return outbox.collecting(() -> applyInOrder(todo, deferred, commits))
+                                    .call(() -> commits.run(vertx, committer));
                         }))
                 .chain(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -124,7 +134,7 @@ public class TaskEventService {
                 });
     }
 
-    private Uni<Void> applyInOrder(List<Received> todo, List<Received> deferred) {
+    private Uni<Void> applyInOrder(List<Received> todo, List<Received> deferred, PendingCommits commits) {
         Map<String, JobEntity> jobsById = new TreeMap<>();
         todo.forEach(r -> jobsById.put(r.event().jobId(), null));
         Uni<Void> locked = Uni.createFrom().voidItem();
@@ -145,7 +155,7 @@ public class TaskEventService {
                         deferred.add(received);
                         return Uni.createFrom().voidItem();
                     }
-                    return decide(job, task, event)
+                    return decide(job, task, event, commits)
                             .invoke(() -> applied.add(received.envelope().id()))
                             .onFailure(UnknownTaskException.class).recoverWithUni(e -> {
                                 deferredTasks.add(event.taskId());
@@ -179,7 +189,8 @@ public class TaskEventService {
                 });
     }
 
-    private Uni<Void> decide(JobEntity job, TaskEntity task, TaskEvent event) {
+    /** Applies the event's decision; {@code commits} null: outputs are committed at once, else added there. */
+    private Uni<Void> decide(JobEntity job, TaskEntity task, TaskEvent event, PendingCommits commits) {
         if (!task.jobId.equals(event.jobId())) {
             throw new InvalidEventException("jobId: task " + task.taskId + " belongs to job " + task.jobId);
         }
@@ -195,12 +206,12 @@ public class TaskEventService {
                 metrics.staleEvent();
                 LOG.infof("late/stale event %s for task %s attempt %d from worker %s ignored: %s", name,
                         task.taskId, event.attempt(), event.workerId(), decision.reason());
-                return revokeIfStillRunning(task, event, now).chain(() -> discardUnaccepted(task, event));
+                return revokeIfStillRunning(task, event, now).chain(() -> discardUnaccepted(task, event, commits));
             }
             case IGNORE -> {
                 LOG.infof("%s for task %s attempt %d from worker %s ignored: %s", name, task.taskId,
                         event.attempt(), event.workerId(), decision.reason());
-                return revokeIfStillRunning(task, event, now).chain(() -> discardUnaccepted(task, event));
+                return revokeIfStillRunning(task, event, now).chain(() -> discardUnaccepted(task, event, commits));
             }
             case EXTEND_LEASE -> {
                 transitions.extendLease(task, now);
@@ -213,7 +224,7 @@ public class TaskEventService {
                 return transitions.start(task, event.workerId(), now).invoke(() -> tracker.touch(job));
             }
             case COMMIT -> {
-                return commit(job, task, (TaskCompleted) event, now);
+                return commit(job, task, (TaskCompleted) event, now, commits);
             }
             case RETRY -> {
                 if (event instanceof TaskFailed failed && failed.handedBack()) {
@@ -228,7 +239,7 @@ public class TaskEventService {
             }
             case DEAD -> {
                 return failures.failed(job, task, event.workerId(), decision.reason(), now)
-                        .chain(() -> dead(job, task, (TaskFailed) event, decision.reason(), now))
+                        .chain(() -> dead(job, task, (TaskFailed) event, decision.reason(), now, commits))
                         .chain(() -> failures.enforceErrorLimit(job, now));
             }
             default -> throw new IllegalStateException("unhandled action " + decision.action());
@@ -250,36 +261,32 @@ public class TaskEventService {
      * An attempt whose result is not accepted (a zombie's, or a duplicate run's) leaves staged files behind; they are
      * deleted so nothing of it stays in the job's output directory. Once the task is finished (SUCCEEDED, DEAD or
      * CANCELLED) no attempt will be committed any more and its whole staging area goes; while another attempt runs,
-     * only the files a TaskCompleted lists. A failed deletion is logged and never fails the event.
+     * only the files a TaskCompleted lists. In a poll ({@code commits} not null) this happens after the poll's
+     * commits, which may still need the staging area of a task accepted earlier in the same poll. A failed deletion
+     * is logged and never fails the event.
      */
-    private Uni<Void> discardUnaccepted(TaskEntity task, TaskEvent event) {
+    private Uni<Void> discardUnaccepted(TaskEntity task, TaskEvent event, PendingCommits commits) {
         boolean finished = task.state.terminal();
         boolean listsFiles = event instanceof TaskCompleted completed && completed.outputs() != null
                 && !completed.outputs().isEmpty();
         if (!(event instanceof TaskCompleted || event instanceof TaskFailed) || !(finished || listsFiles)) {
             return Uni.createFrom().voidItem();
         }
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    if (finished) {
-                        committer.discardStaging(task.plan().outputDir(), task.taskId);
-                    } else {
-                        committer.discardStaged(((TaskCompleted) event).outputs());
-                    }
-                    return Boolean.TRUE;
-                }))
-                .onFailure().invoke(e -> LOG.warnf("Staged files of ignored task %s attempt %d from worker %s not"
-                        + " deleted: %s", task.taskId, event.attempt(), event.workerId(), e.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        String outputDir = task.plan().outputDir();
+        String taskId = task.taskId;
+        PendingCommits files = commits != null ? commits : new PendingCommits();
+        files.discard("ignored task " + taskId + " attempt " + event.attempt() + " from worker " + event.workerId(),
+                finished ? committer -> committer.discardStaging(outputDir, taskId)
+                        : committer -> committer.discardStaged(((TaskCompleted) event).outputs()));
+        return commits != null ? Uni.createFrom().voidItem()
+                : files.run(vertx, committer).onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private Uni<Void> commit(JobEntity job, TaskEntity task, TaskCompleted completed, Instant now) {
-        String outputDir = task.plan().outputDir();
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    committer.commit(completed.outputs());
-                    committer.discardStaging(outputDir, task.taskId);
-                    return Boolean.TRUE;
-                }))
+    private Uni<Void> commit(JobEntity job, TaskEntity task, TaskCompleted completed, Instant now,
+                             PendingCommits commits) {
+        PendingCommits files = commits != null ? commits : new PendingCommits();
+        files.add(completed.outputs(), task.plan().outputDir(), task.taskId);
+        return (commits != null ? Uni.createFrom().voidItem() : files.run(vertx, committer))
                 .chain(() -> transitions.succeed(task, now))
                 .invoke(() -> {
                     metrics.taskDuration(completed.renderMillis());
@@ -304,12 +311,13 @@ public class TaskEventService {
                 .invoke(() -> tracker.touch(job));
     }
 
-    private Uni<Void> dead(JobEntity job, TaskEntity task, TaskFailed failed, String reason, Instant now) {
+    private Uni<Void> dead(JobEntity job, TaskEntity task, TaskFailed failed, String reason, Instant now,
+                           PendingCommits commits) {
         LOG.warnf("Task %s attempt %d on worker %s is DEAD (retryable=%s): %s", task.taskId, task.attempt,
                 failed.workerId(), failed.retryable(), reason);
         return transitions.dead(task, TaskState.FAILED, reason, now)
                 .chain(() -> tracker.taskDead(job, task, reason, now))
-                .chain(() -> discardUnaccepted(task, failed));
+                .chain(() -> discardUnaccepted(task, failed, commits));
     }
 
     private static Uni<Void> unknown(TaskEvent event) {

@@ -21,9 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes task events to {@code farm.task-events.v1} (key jobId, deterministic ce_id) with acks=all and waits
- * for the broker's ack, retrying with a bounded back-off (0.2 s doubling to 5 s) until it comes. Only a stopping
- * worker or an interrupted thread gives up, with {@link EventNotAcknowledgedException}. Methods block: call them
- * from worker threads only.
+ * for the broker's ack, retrying with a bounded back-off (0.2 s doubling to 5 s) until it comes (TaskProgress excepted:
+ * it is not waited for). Only a stopping worker or an interrupted thread gives up, with
+ * {@link EventNotAcknowledgedException}. Methods block: call them from worker threads only.
  */
 @ApplicationScoped
 public class TaskEventPublisher {
@@ -50,10 +50,19 @@ public class TaskEventPublisher {
                 Instant.now()));
     }
 
-    /** Sends TaskProgress ({@code task:{taskId}:{attempt}:progress:{framesDone}}). */
+    /**
+     * Sends TaskProgress ({@code task:{taskId}:{attempt}:progress:{framesDone}}) without waiting for the ack: it only
+     * renews the lease and reports frames done, which the next progress or the final event (sent after it, on the
+     * same partition) does again, so the render goes on at once. A progress the broker did not take is logged.
+     */
     public void progress(RunningTask task, int framesDone, int framesTotal) {
-        send(task.ceId("progress:" + framesDone), new TaskProgress(task.taskId(), task.jobId(), task.attempt(),
-                task.workerId(), framesDone, framesTotal, Instant.now()));
+        String ceId = task.ceId("progress:" + framesDone);
+        TaskProgress event = new TaskProgress(task.taskId(), task.jobId(), task.attempt(), task.workerId(),
+                framesDone, framesTotal, Instant.now());
+        KafkaSender.send(emitter, Topics.TASK_EVENTS, event.jobId(), EventEnvelope.of(ceId, KafkaSender.SOURCE, event))
+                .subscribe().with(sent -> { }, e -> LOG.warnf("Sending %s (jobId=%s taskId=%s attempt=%d) failed (%s);"
+                        + " the next progress or the final event reports it", ceId, event.jobId(), event.taskId(),
+                        event.attempt(), e));
     }
 
     /** Sends TaskCompleted ({@code task:{taskId}:{attempt}:completed}). */
