@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SuspendResumeTest {
 
     private static final int FRAMES = 48;
-    private static final int WIDTH = 960;
-    private static final int HEIGHT = 540;
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 360;
     private static final Set<String> IN_FLIGHT = Set.of("RUNNING", "STALLED");
 
     @Test

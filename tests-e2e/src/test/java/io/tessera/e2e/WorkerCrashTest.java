@@ -23,7 +23,7 @@ class WorkerCrashTest {
     @Test
     void aKilledWorkersTaskIsRepublishedAndTheJobCompletes() throws Exception {
         JobsApi api = E2eFarm.api();
-        String jobId = api.submit(JobsApi.demoJob("crash", "cpu", 1, 12, 6, 1280, 720)).json()
+        String jobId = api.submit(JobsApi.demoJob("crash", "cpu", 1, 12, 6, 640, 360)).json()
                 .path("jobId").asText();
         JsonNode running = awaitRunningTask(api, jobId);
         String victim = running.path("workerId").asText();
@@ -40,7 +40,7 @@ class WorkerCrashTest {
             assertEquals("SUCCEEDED", task.path("state").asText(), task.toString());
             assertTrue(task.path("attempt").asInt() >= 2, "the killed attempt cannot be the accepted one: " + task);
             assertNotEquals(victim, task.path("workerId").asText(), "a dead worker cannot complete: " + task);
-            RenderedFrames.assertComplete(Path.of(job.path("outputDir").asText()), 1, 12, 1280, 720);
+            RenderedFrames.assertComplete(Path.of(job.path("outputDir").asText()), 1, 12, 640, 360);
         } finally {
             E2eFarm.farm().startWorker(victim, "cpu", Map.of("tessera.worker.heartbeat-interval", "1s"));
         }

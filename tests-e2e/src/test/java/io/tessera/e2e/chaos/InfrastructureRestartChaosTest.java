@@ -51,7 +51,7 @@ class InfrastructureRestartChaosTest {
      */
     private static void faultMidJob(String jobName, String scenario, String what, String backAgain, Step stop,
                                     Step start) throws Exception {
-        ChaosJob job = ChaosJob.submit(jobName, FRAMES, 640, 360);
+        ChaosJob job = ChaosJob.submit(jobName, FRAMES, 480, 270);
         Instant fault = null;
         String faults = "none (the job ended first)";
         try {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 5, chaos: every service is SIGKILLed in turn while a 200-task job of 1280×720 frames runs, kept down for
+ * Issue 5, chaos: every service is SIGKILLed in turn while a 200-task job of 960×540 frames runs, kept down for
  * a few seconds and started again (same port and configuration). Workers keep rendering what they hold, events
  * wait in Kafka, and each restarted service resumes from its committed offsets and its database. The job
  * completes with every frame committed exactly once.
@@ -34,7 +34,7 @@ class ServiceRestartChaosTest {
 
     @Test
     void killingEachServiceInTurnLosesAndDuplicatesNothing() throws Exception {
-        ChaosJob job = ChaosJob.submit("chaos-service-restart", FRAMES, 1280, 720);
+        ChaosJob job = ChaosJob.submit("chaos-service-restart", FRAMES, 960, 540);
         List<String> faults = new ArrayList<>();
         Instant lastFault = null;
         try {

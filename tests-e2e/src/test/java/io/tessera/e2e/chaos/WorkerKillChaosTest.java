@@ -33,7 +33,7 @@ class WorkerKillChaosTest {
     @Test
     void randomWorkerKillsLoseAndDuplicateNothing() throws Exception {
         Random random = new Random(5);
-        ChaosJob job = ChaosJob.submit("chaos-worker-kill", FRAMES, 640, 360);
+        ChaosJob job = ChaosJob.submit("chaos-worker-kill", FRAMES, 480, 270);
         List<String> faults = new ArrayList<>();
         Instant lastFault = null;
         try {

@@ -10,6 +10,7 @@ import io.tessera.contracts.jobs.JobResumed;
 import io.tessera.contracts.jobs.JobRetryRequested;
 import io.tessera.contracts.jobs.JobSuspended;
 import io.tessera.messaging.inbox.Inbox;
+import io.tessera.messaging.outbox.Outbox;
 import io.tessera.monitoring.dag.Readiness;
 import io.tessera.monitoring.task.TaskEntity;
 import io.tessera.monitoring.task.TaskTransitions;
@@ -48,8 +49,10 @@ public class JobCommandService {
     private final JobRows jobs;
     private final JobTracker tracker;
     private final TaskTransitions transitions;
+    private final Outbox outbox;
 
-    JobCommandService(Inbox inbox, JobRows jobs, JobTracker tracker, TaskTransitions transitions) {
+    JobCommandService(Inbox inbox, JobRows jobs, JobTracker tracker, TaskTransitions transitions, Outbox outbox) {
+        this.outbox = outbox;
         this.inbox = inbox;
         this.jobs = jobs;
         this.tracker = tracker;
@@ -106,7 +109,12 @@ public class JobCommandService {
         });
     }
 
+    /** Requeues the job's DEAD and cancelled tasks; their events are written together at the end. */
     private Uni<Void> retry(JobEntity job, long sequence, Instant now) {
+        return outbox.collecting(() -> requeue(job, sequence, now));
+    }
+
+    private Uni<Void> requeue(JobEntity job, long sequence, Instant now) {
         return Panache.flush()
                 .chain(() -> TaskEntity.<TaskEntity>list("jobId = ?1 and state in (?2) order by taskOrder, index",
                         job.jobId, List.of(TaskState.DEAD, TaskState.CANCELLED)))
