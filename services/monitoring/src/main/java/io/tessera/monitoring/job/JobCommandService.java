@@ -16,6 +16,7 @@ import io.tessera.monitoring.task.TaskEntity;
 import io.tessera.monitoring.task.TaskTransitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -109,12 +110,7 @@ public class JobCommandService {
         });
     }
 
-    /** Requeues the job's DEAD and cancelled tasks; their events are written together at the end. */
     private Uni<Void> retry(JobEntity job, long sequence, Instant now) {
-        return outbox.collecting(() -> requeue(job, sequence, now));
-    }
-
-    private Uni<Void> requeue(JobEntity job, long sequence, Instant now) {
         return Panache.flush()
                 .chain(() -> TaskEntity.<TaskEntity>list("jobId = ?1 and state in (?2) order by taskOrder, index",
                         job.jobId, List.of(TaskState.DEAD, TaskState.CANCELLED)))
@@ -126,13 +122,9 @@ public class JobCommandService {
                     job.state = JobState.RUNNING;
                     job.reason = null;
                     job.failedAttempts = 0;
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (TaskEntity task : tasks) {
-                        chain = chain.chain(() -> task.state == TaskState.DEAD
-                                ? transitions.requeueDead(task, now)
-                                : transitions.restoreCancelled(task, now));
-                    }
-                    return chain;
+                    List<Outbox.Pending> events = new ArrayList<>();
+                    tasks.forEach(task -> events.addAll(transitions.retried(task, now)));
+                    return outbox.addAll(events);
                 })
                 .chain(() -> tracker.refresh(job, now));
     }

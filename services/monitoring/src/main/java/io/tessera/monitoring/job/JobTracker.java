@@ -17,6 +17,7 @@ import io.tessera.monitoring.task.TaskEntity;
 import io.tessera.monitoring.task.TaskTransitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +68,10 @@ public class JobTracker {
     /**
      * Re-evaluates the (locked) job: releases the tasks that became runnable, derives the job's state and
      * publishes its progress. Counts come from one aggregate query; task rows are loaded only when some task is
-     * WAITING. The events are written together at the end ({@link Outbox#collecting}): releasing a 1,000-task
-     * backlog costs a few multi-row inserts, not a Hibernate flush and an insert per task.
+     * WAITING. Whatever changes many tasks at once (release, cancel) writes their events with one multi-row
+     * {@link Outbox#addAll}: one insert and one Hibernate flush per task made a 1,000-task release take a minute.
      */
     public Uni<Void> refresh(JobEntity job, Instant now) {
-        return outbox.collecting(() -> evaluate(job, now));
-    }
-
-    private Uni<Void> evaluate(JobEntity job, Instant now) {
         job.dirty = false;
         return groupsOf(job)
                 .chain(groups -> groups.stream().anyMatch(g -> g.state() == TaskState.WAITING)
@@ -110,18 +107,18 @@ public class JobTracker {
         String jobReason = "task " + dead.taskId + " failed after " + (dead.attempt - dead.attemptBase) + " attempts: "
                 + reason;
         String dependentReason = "dependency " + dead.taskId + " failed: " + reason;
-        return outbox.collecting(() -> tasksOf(job).chain(tasks -> {
+        return tasksOf(job).chain(tasks -> {
             Map<String, TaskEntity> byId = tasks.stream()
                     .collect(Collectors.toMap(t -> t.taskId, Function.identity()));
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<Outbox.Pending> events = new ArrayList<>();
             for (String id : Readiness.dependentsOf(tasks.stream().map(TaskEntity::node).toList(), dead.taskId)) {
                 TaskEntity dependent = byId.get(id);
                 if (!dependent.state.terminal()) {
-                    chain = chain.chain(() -> transitions.cancel(dependent, dependentReason, now));
+                    events.add(transitions.cancelled(dependent, dependentReason, now));
                 }
             }
-            return chain;
-        }).chain(() -> fail(job, jobReason, now)));
+            return outbox.addAll(events);
+        }).chain(() -> fail(job, jobReason, now));
     }
 
     /**
@@ -138,12 +135,7 @@ public class JobTracker {
         return end(job, JobState.CANCELLED, reason, now);
     }
 
-    /** Ends the job; its tasks' events are written together at the end, as in {@link #refresh}. */
     private Uni<Void> end(JobEntity job, JobState state, String reason, Instant now) {
-        return outbox.collecting(() -> endNow(job, state, reason, now));
-    }
-
-    private Uni<Void> endNow(JobEntity job, JobState state, String reason, Instant now) {
         if (job.state.terminal()) {
             return Uni.createFrom().voidItem();
         }
@@ -151,17 +143,22 @@ public class JobTracker {
         String taskReason = "job " + job.jobId + " " + state.name().toLowerCase() + (reason == null ? "" : ": " + reason);
         boolean failed = state == JobState.FAILED;
         return tasksOf(job).chain(tasks -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<Outbox.Pending> events = new ArrayList<>();
+            List<TaskEntity> running = new ArrayList<>();
             for (TaskEntity task : tasks) {
                 if (task.state.terminal()) {
                     continue;
                 }
-                String worker = task.state == TaskState.RUNNING ? task.workerId : null;
-                chain = chain.chain(() -> transitions.cancel(task, taskReason, now));
-                if (failed && worker != null) {
+                if (failed && task.state == TaskState.RUNNING && task.workerId != null) {
                     // a cancelled job's workers stop its renders on JobCancelled; a failed job's must be told
-                    chain = chain.chain(() -> revocations.revoke(task, worker, task.attempt, taskReason, now));
+                    running.add(task);
                 }
+                events.add(transitions.cancelled(task, taskReason, now));
+            }
+            Uni<Void> chain = outbox.addAll(events);
+            for (TaskEntity task : running) {
+                // cancelling keeps the worker and attempt the revocation names
+                chain = chain.chain(() -> revocations.revoke(task, task.workerId, task.attempt, taskReason, now));
             }
             return failed ? chain.chain(() -> withdraw(job, taskReason, now)) : chain;
         }).chain(() -> groupsOf(job)).chain(groups -> publish(job, groups, now)).chain(() -> failDependents(job, now));
@@ -181,13 +178,13 @@ public class JobTracker {
                 : tasksOf(job).chain(tasks -> {
                     Set<String> ready = new HashSet<>(
                             Readiness.releasable(tasks.stream().map(TaskEntity::node).toList(), true));
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    List<Outbox.Pending> events = new ArrayList<>();
                     for (TaskEntity task : tasks) {
                         if (ready.contains(task.taskId)) {
-                            chain = chain.chain(() -> transitions.release(task, now));
+                            events.addAll(transitions.released(task, now));
                         }
                     }
-                    return chain;
+                    return outbox.addAll(events);
                 }));
     }
 
@@ -198,7 +195,7 @@ public class JobTracker {
             for (JobEntity dependent : dependents) {
                 if (dependent.tasksTotal > 0) {
                     LOG.infof("Job %s completed: re-evaluating dependent job %s", job.jobId, dependent.jobId);
-                    chain = chain.chain(() -> evaluate(dependent, now));
+                    chain = chain.chain(() -> refresh(dependent, now));
                 }
             }
             return chain;

@@ -69,30 +69,32 @@ public class TaskTransitions {
 
     /** WAITING → QUEUED: the task's dependencies are done; its TaskReady is published. */
     public Uni<Void> release(TaskEntity task, Instant now) {
+        return outbox.addAll(released(task, now));
+    }
+
+    /**
+     * As {@link #release}, but returns the events instead of writing them: the caller writes the events of many
+     * tasks with one {@link Outbox#addAll} (releasing a 1,000-task job must not cost an insert, and a Hibernate
+     * flush of every loaded task, per task).
+     */
+    public List<Outbox.Pending> released(TaskEntity task, Instant now) {
         task.state = TaskState.QUEUED;
         task.reason = null;
-        return changed(task, now).chain(() -> announce(task, now));
+        return List.of(statusEvent(task, now), readyEvent(task, now));
     }
 
     /**
      * Retry-failed: a DEAD task is QUEUED with its next attempt and a fresh attempt budget (the base becomes the
-     * attempt it died at) and its TaskReady is published.
+     * attempt it died at) and its TaskReady is published; a task CANCELLED because its job failed goes back to
+     * WAITING with its next attempt and a fresh budget (the job's refresh releases it once its dependencies
+     * succeeded). The new attempt fences off any result of the attempt that was cancelled. Returns the events for
+     * the caller to write, as {@link #released} does.
      */
-    public Uni<Void> requeueDead(TaskEntity task, Instant now) {
+    public List<Outbox.Pending> retried(TaskEntity task, Instant now) {
+        boolean dead = task.state == TaskState.DEAD;
         nextBudget(task);
-        task.state = TaskState.QUEUED;
-        return changed(task, now).chain(() -> announce(task, now));
-    }
-
-    /**
-     * Retry-failed: a task CANCELLED because its job failed goes back to WAITING with its next attempt and a fresh
-     * budget (the job's refresh releases it once its dependencies succeeded). The new attempt fences off any
-     * result of the attempt that was cancelled.
-     */
-    public Uni<Void> restoreCancelled(TaskEntity task, Instant now) {
-        nextBudget(task);
-        task.state = TaskState.WAITING;
-        return changed(task, now);
+        task.state = dead ? TaskState.QUEUED : TaskState.WAITING;
+        return dead ? List.of(statusEvent(task, now), readyEvent(task, now)) : List.of(statusEvent(task, now));
     }
 
     private static void nextBudget(TaskEntity task) {
@@ -114,10 +116,15 @@ public class TaskTransitions {
 
     /** Any non-terminal state → CANCELLED. */
     public Uni<Void> cancel(TaskEntity task, String reason, Instant now) {
+        return outbox.add(cancelled(task, reason, now));
+    }
+
+    /** As {@link #cancel}, but returns the event for the caller to write with others ({@link #released}). */
+    public Outbox.Pending cancelled(TaskEntity task, String reason, Instant now) {
         task.state = TaskState.CANCELLED;
         task.leaseExpiresAt = null;
         task.reason = reason;
-        return changed(task, now);
+        return statusEvent(task, now);
     }
 
     /**

@@ -13,13 +13,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tessera.contracts.JobState;
 import io.tessera.contracts.Topics;
 import io.tessera.contracts.envelope.CloudEventHeaders;
+import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.PartProgress;
 import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.farm.testing.KafkaTestClient;
 import io.tessera.farm.testing.RealInfrastructure;
 import io.tessera.monitoring.component.MonitoringDb.TaskRow;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The task DAG and job dependencies on a real Kafka broker and PostgreSQL. */
@@ -39,6 +43,44 @@ class DagComponentTest {
 
     private static String awaitJobState(String jobId, String state) {
         return eventually(WAIT, () -> MonitoringDb.job(jobId), j -> j != null && j.state().equals(state)).reason();
+    }
+
+    /**
+     * A 1,000-task job whose plan arrived before its JobSubmitted: the JobSubmitted releases every task at once
+     * (QUEUED, one TaskReady each), and a JobCancelled then cancels all of them, each change with its status event.
+     * Both are single transactions over 1,000 tasks, which must write their events together: one insert per task
+     * made such a release take a minute under load.
+     */
+    @Test
+    void aThousandTaskJobIsReleasedAndCancelledWholeWithAnEventPerTask() {
+        int tasks = 1000;
+        DagJob job = DagJob.frames(tasks);
+        job.planAll();
+        eventually(WAIT, () -> MonitoringDb.tasksIn(job.jobId, "WAITING"), n -> n == tasks);
+
+        job.submit();
+        eventually(WAIT, () -> MonitoringDb.tasksIn(job.jobId, "QUEUED"), n -> n == tasks);
+        Set<String> ready = eventually(WAIT, () -> readyIds(job), ids -> ids.size() == tasks);
+        assertTrue(ready.contains("task:" + job.taskId(0) + ":1:ready")
+                && ready.contains("task:" + job.taskId(tasks - 1) + ":1:ready"), "one TaskReady per task");
+
+        KafkaTestClient.produce(Topics.JOBS, job.jobId, "job:" + job.jobId + ":cancelled",
+                new JobCancelled(job.jobId, "wrong camera", Instant.now()));
+        awaitJobState(job.jobId, "CANCELLED");
+        eventually(WAIT, () -> MonitoringDb.tasksIn(job.jobId, "CANCELLED"), n -> n == tasks);
+        assertEquals("job " + job.jobId + " cancelled: wrong camera", MonitoringDb.task(job.taskId(tasks - 1)).reason());
+        long cancelledEvents = eventually(WAIT, () -> KafkaTestClient.readAll(Topics.JOB_STATUS).stream()
+                .filter(r -> job.jobId.equals(r.key()) && r.value().contains("\"state\":\"CANCELLED\"")
+                        && r.value().contains("\"taskId\""))
+                .count(), n -> n >= tasks);
+        assertEquals(tasks, cancelledEvents, "one CANCELLED status per task, no more");
+    }
+
+    private static Set<String> readyIds(DagJob job) {
+        return KafkaTestClient.readAll(Topics.TASKS_READY).stream()
+                .filter(r -> job.jobId.equals(r.key()))
+                .map(r -> KafkaTestClient.header(r, CloudEventHeaders.ID))
+                .collect(Collectors.toSet());
     }
 
     @Test

@@ -63,6 +63,23 @@ final class MonitoringDb {
                         rs.getString(6)));
     }
 
+    /** How many tasks of the job are in {@code state}. */
+    static long tasksIn(String jobId, String state) {
+        try (Connection connection = DriverManager.getConnection(RealInfrastructure.shared().jdbcUrl(),
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
+             PreparedStatement statement = connection.prepareStatement(
+                     "select count(*) from monitoring.task where job_id = ? and state = ?")) {
+            statement.setString(1, jobId);
+            statement.setString(2, state);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Polls {@code read} until {@code until} holds, or fails after {@code timeout} with the last value. */
     static <T> T eventually(Duration timeout, Supplier<T> read, Predicate<T> until) {
         long deadline = System.nanoTime() + timeout.toNanos();
