@@ -2,9 +2,12 @@ package io.tessera.messaging.batch;
 
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.InvalidEventException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,6 +24,10 @@ import org.jboss.logging.Logger;
  * </ol>
  * The Uni completes only after all of that, so SmallRye commits the batch's offsets after every record was
  * applied or dead-lettered. Idempotence (ce_id in the inbox) makes the retries and a redelivery harmless.
+ * <p>
+ * Every application (the first, each retry, each record on its own) runs on the Vert.x context the poll arrived
+ * on: a dead letter completes on a common-pool thread and a retry's back-off ends on a worker thread, and
+ * Hibernate Reactive (Panache.withTransaction) fails on either with "No current Vertx context found".
  *
  * @param <T> what a record parses into
  */
@@ -52,6 +59,7 @@ public final class RecordBatch<T> {
 
     /** Applies the records of one poll; completes when each was applied or dead-lettered. */
     public Uni<Void> handle(ConsumerRecords<String, String> records) {
+        Executor onPollContext = pollContext();
         List<Item<T>> items = new ArrayList<>(records.count());
         Uni<Void> rejected = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, String> record : records) {
@@ -67,21 +75,35 @@ public final class RecordBatch<T> {
         if (items.isEmpty()) {
             return rejected;
         }
-        return rejected.chain(() -> retried(Uni.createFrom().deferred(() -> apply.apply(items)))
+        return rejected.chain(() -> retried(applied(items, onPollContext))
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("A batch of %d records could not be applied together (%s); applying them one by one",
                             items.size(), e.toString());
-                    return oneByOne(items);
+                    return oneByOne(items, onPollContext);
                 }));
     }
 
-    private Uni<Void> oneByOne(List<Item<T>> items) {
+    private Uni<Void> oneByOne(List<Item<T>> items, Executor onPollContext) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Item<T> item : items) {
-            chain = chain.chain(() -> retried(Uni.createFrom().deferred(() -> apply.apply(List.of(item))))
+            chain = chain.chain(() -> retried(applied(List.of(item), onPollContext))
                     .onFailure().recoverWithUni(e -> deadLetters.send(item.record(), e)));
         }
         return chain;
+    }
+
+    /** Applies {@code items} on the poll's context, at each subscription (so a retry runs there too). */
+    private Uni<Void> applied(List<Item<T>> items, Executor onPollContext) {
+        return Uni.createFrom().deferred(() -> apply.apply(items)).runSubscriptionOn(onPollContext);
+    }
+
+    /** Runs a task on the current Vert.x context; in place when there is none (plain unit tests). */
+    private static Executor pollContext() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Runnable::run;
+        }
+        return task -> context.runOnContext(ignored -> task.run());
     }
 
     private static Uni<Void> retried(Uni<Void> work) {

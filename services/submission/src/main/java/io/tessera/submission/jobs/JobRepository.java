@@ -9,8 +9,11 @@ import io.tessera.contracts.JobState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Queries over jobs. */
@@ -34,6 +37,23 @@ public class JobRepository implements PanacheRepositoryBase<JobEntity, String> {
     /** The job, locked for update until the transaction ends; null when unknown. */
     public Uni<JobEntity> findForUpdate(String jobId) {
         return findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The stored jobs among {@code jobIds} by job id, locked for update until the transaction ends, in one query that
+     * locks them in job id order (so two transactions locking overlapping sets never deadlock).
+     */
+    public Uni<Map<String, JobEntity>> lockAll(Collection<String> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return find("jobId in ?1", Sort.ascending("jobId"), List.copyOf(new TreeSet<>(jobIds)))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .map(found -> {
+                    Map<String, JobEntity> byId = new TreeMap<>();
+                    found.forEach(job -> byId.put(job.jobId, job));
+                    return byId;
+                });
     }
 
     /** Jobs matching every given filter (null filters are ignored), newest first. */

@@ -4,15 +4,20 @@ import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.envelope.InvalidEventException;
+import io.tessera.contracts.envelope.TesseraEvent;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.TaskStatusChanged;
+import io.tessera.messaging.batch.DeadLetters;
+import io.tessera.messaging.batch.RecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes {@code farm.job-status.v1}: JobProgress and TaskStatusChanged from monitoring; other types are ignored.
- * A record that is not a valid event fails and goes to {@code farm.job-status.v1.dlq}.
+ * Consumes {@code farm.job-status.v1} a poll at a time: the JobProgress and TaskStatusChanged of monitoring in a poll
+ * are applied in one transaction ({@link JobStatusService#onStatuses}), so the job view keeps up with a 1,000-task job;
+ * other types are ignored. A record that is not a valid event goes to {@code farm.job-status.v1.dlq} with the reason.
  */
 @ApplicationScoped
 public class JobStatusConsumer {
@@ -23,29 +28,28 @@ public class JobStatusConsumer {
     private static final String JOB_PROGRESS = EventTypes.typeOf(JobProgress.class);
     private static final String TASK_STATUS = EventTypes.typeOf(TaskStatusChanged.class);
 
-    private final JobStatusService status;
+    private final RecordBatch<TesseraEvent> batch;
 
-    JobStatusConsumer(JobStatusService status) {
-        this.status = status;
+    JobStatusConsumer(JobStatusService status, DeadLetters deadLetters) {
+        this.batch = new RecordBatch<>(JobStatusConsumer::parse,
+                items -> status.onStatuses(items.stream().map(RecordBatch.Item::value).toList()), deadLetters);
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> on(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope;
-        try {
-            envelope = EventEnvelope.from(record);
-        } catch (InvalidEventException e) {
-            return Uni.createFrom().failure(e);
-        }
+    public Uni<Void> on(ConsumerRecords<String, String> records) {
+        return batch.handle(records);
+    }
+
+    /** The record's JobProgress or TaskStatusChanged, null for another event type; throws naming the field. */
+    private static TesseraEvent parse(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = EventEnvelope.from(record);
         if (JOB_PROGRESS.equals(envelope.type())) {
-            return Uni.createFrom().item(() -> checked(envelope.event(JobProgress.class)))
-                    .chain(status::onJobProgress);
+            return checked(envelope.event(JobProgress.class));
         }
         if (TASK_STATUS.equals(envelope.type())) {
-            return Uni.createFrom().item(() -> checked(envelope.event(TaskStatusChanged.class)))
-                    .chain(status::onTaskStatus);
+            return checked(envelope.event(TaskStatusChanged.class));
         }
-        return Uni.createFrom().voidItem();
+        return null;
     }
 
     private static JobProgress checked(JobProgress event) {

@@ -2,18 +2,26 @@ package io.tessera.submission.status;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tessera.contracts.envelope.TesseraEvent;
 import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.status.TaskStatusChanged;
 import io.tessera.contracts.tasks.TaskPlanned;
-import io.tessera.messaging.outbox.OutboxConfig;
+import io.tessera.submission.jobs.JobEntity;
 import io.tessera.submission.jobs.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
- * Applies monitoring's status events and segmentation's TaskPlanned to the jobs and the task read model, each in
- * its own transaction. The {@code version} of each status event makes it idempotent: a redelivered or older event
- * changes nothing; a TaskPlanned only ever writes the same static information again.
+ * Applies a poll of monitoring's status events, or of segmentation's TaskPlanned, to the jobs and the task read model
+ * in one transaction with a few round trips: one query locks the poll's jobs (in job id order), one multi-row insert
+ * records the failed and stalled attempts, one query loads the poll's task rows; the events are then applied in poll
+ * order in memory and Hibernate writes the changed rows in batched statements at commit. The {@code version} of each
+ * status event makes it idempotent: a redelivered or older event changes nothing; a TaskPlanned only ever writes the
+ * same static information again.
  */
 @ApplicationScoped
 public class JobStatusService {
@@ -22,55 +30,84 @@ public class JobStatusService {
 
     private final JobRepository jobs;
     private final TaskReadModel tasks;
-    private final String planAutoTask;
+    private final TaskAttempts attempts;
 
-    JobStatusService(JobRepository jobs, TaskReadModel tasks, OutboxConfig schema) {
+    JobStatusService(JobRepository jobs, TaskReadModel tasks, TaskAttempts attempts) {
         this.jobs = jobs;
         this.tasks = tasks;
-        // an autoChunk job's plan so far; SET expressions see the row as it was, so the order does not matter
-        this.planAutoTask = "update " + schema.schema() + ".job set"
-                + " tasks_planned = greatest(tasks_planned, :taskCount),"
-                + " frames_planned = frames_planned + :frames,"
-                + " wave_chunk_size = case when :taskCount > tasks_planned then :frames"
-                + "   when :taskCount = tasks_planned then greatest(wave_chunk_size, :frames) else wave_chunk_size end,"
-                + " plan_complete = case when :taskCount >= tasks_planned then not :moreTasks else plan_complete end"
-                + " where job_id = :jobId and auto_target_seconds is not null";
-    }
-
-    /** Updates the job's state and progress when the event is newer than what is stored. */
-    public Uni<Void> onJobProgress(JobProgress progress) {
-        return Panache.withTransaction(() -> jobs.findForUpdate(progress.jobId()).map(job -> {
-            if (job == null) {
-                LOG.debugf("JobProgress v%d for unknown job %s ignored", progress.version(), progress.jobId());
-                return false;
-            }
-            boolean applied = JobProgressPolicy.apply(job, progress);
-            if (!applied) {
-                LOG.debugf("JobProgress v%s of job %s is not newer than v%s: ignored",
-                        String.valueOf(progress.version()), progress.jobId(), String.valueOf(job.statusVersion));
-            }
-            return applied;
-        })).replaceWithVoid();
-    }
-
-    /** Upserts the task row when the event is newer than what is stored. */
-    public Uni<Void> onTaskStatus(TaskStatusChanged status) {
-        return Panache.withTransaction(() -> tasks.apply(status)).replaceWithVoid();
+        this.attempts = attempts;
     }
 
     /**
-     * Upserts the task's static information (kind, part, region, passes, dependencies, order, frames); the first
-     * time a task of an autoChunk job is planned, its job's plan so far too (tasks and frames planned, the latest
-     * wave's chunk size, and whether the plan is complete: the latest wave's {@code moreTasks} is false).
+     * Applies JobProgress and TaskStatusChanged events (other events are skipped) in order, in one transaction: a job
+     * changes when a JobProgress is newer than its stored status ({@link JobProgressPolicy}), a task row when a
+     * TaskStatusChanged is newer than the row ({@link TaskReadModel#apply(TaskRows, TaskStatusChanged)}), and every
+     * FAILED or STALLED status is kept as an attempt ({@link TaskAttempts}). The jobs of the task events are locked too,
+     * so this never runs into {@link #onTasksPlanned} over the same task rows.
      */
-    public Uni<Void> onTaskPlanned(TaskPlanned planned) {
-        return Panache.withTransaction(() -> tasks.apply(planned).chain(first -> !first
-                ? Uni.createFrom().voidItem()
-                : Panache.getSession().chain(session -> session.createNativeQuery(planAutoTask)
-                        .setParameter("taskCount", planned.taskCount())
-                        .setParameter("frames", planned.frameCount())
-                        .setParameter("moreTasks", planned.moreTasks())
-                        .setParameter("jobId", planned.jobId())
-                        .executeUpdate()).replaceWithVoid()));
+    public Uni<Void> onStatuses(List<TesseraEvent> events) {
+        List<JobProgress> progresses = new ArrayList<>();
+        List<TaskStatusChanged> statuses = new ArrayList<>();
+        Set<String> jobIds = new TreeSet<>();
+        for (TesseraEvent event : events) {
+            if (event instanceof JobProgress progress) {
+                progresses.add(progress);
+                jobIds.add(progress.jobId());
+            } else if (event instanceof TaskStatusChanged status) {
+                statuses.add(status);
+                jobIds.add(status.jobId());
+            }
+        }
+        if (jobIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> taskIds = statuses.stream().map(TaskStatusChanged::taskId).toList();
+        return Panache.withTransaction(() -> jobs.lockAll(jobIds)
+                .call(() -> attempts.recordAll(statuses))
+                .chain(locked -> tasks.rows(taskIds).chain(rows -> {
+                    progresses.forEach(progress -> apply(locked.get(progress.jobId()), progress));
+                    statuses.forEach(status -> apply(rows, status));
+                    return rows.persistCreated();
+                })));
+    }
+
+    /**
+     * Applies TaskPlanned events in order, in one transaction: each fills in its task's static information (kind,
+     * part, region, passes, dependencies, order, frames); the first time a task of an autoChunk job is planned, its
+     * job's plan so far changes too ({@link AutoChunkPlanPolicy}), so a redelivery never counts its frames twice.
+     */
+    public Uni<Void> onTasksPlanned(List<TaskPlanned> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> jobIds = new TreeSet<>();
+        batch.forEach(planned -> jobIds.add(planned.jobId()));
+        List<String> taskIds = batch.stream().map(TaskPlanned::taskId).toList();
+        return Panache.withTransaction(() -> jobs.lockAll(jobIds)
+                .chain(locked -> tasks.rows(taskIds).chain(rows -> {
+                    for (TaskPlanned planned : batch) {
+                        JobEntity job = locked.get(planned.jobId());
+                        if (TaskReadModel.apply(rows, planned) && job != null) {
+                            AutoChunkPlanPolicy.apply(job, planned);
+                        }
+                    }
+                    return rows.persistCreated();
+                })));
+    }
+
+    private static void apply(JobEntity job, JobProgress progress) {
+        if (job == null) {
+            LOG.debugf("JobProgress v%d for unknown job %s ignored", progress.version(), progress.jobId());
+        } else if (!JobProgressPolicy.apply(job, progress)) {
+            LOG.debugf("JobProgress v%s of job %s is not newer than v%s: ignored",
+                    String.valueOf(progress.version()), progress.jobId(), String.valueOf(job.statusVersion));
+        }
+    }
+
+    private static void apply(TaskRows rows, TaskStatusChanged status) {
+        if (!TaskReadModel.apply(rows, status)) {
+            LOG.debugf("TaskStatusChanged v%s of task %s (job %s) is not newer than the stored one: ignored",
+                    String.valueOf(status.version()), status.taskId(), status.jobId());
+        }
     }
 }

@@ -11,9 +11,13 @@ import io.tessera.submission.jobs.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
-/** The tasks of each job as monitoring reports them: queries and version-guarded upserts. */
+/** The tasks of each job as monitoring reports them: queries and version-guarded changes of their rows. */
 @ApplicationScoped
 public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> {
 
@@ -36,74 +40,73 @@ public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> 
                 : attempts.of(taskId).map(list -> new TaskDetail(TaskView.of(task), list))));
     }
 
+    /** The stored rows of {@code taskIds}, with one query; call inside a transaction. */
+    Uni<TaskRows> rows(Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Uni.createFrom().item(new TaskRows(new HashMap<>()));
+        }
+        return list("taskId in ?1", List.copyOf(new LinkedHashSet<>(taskIds))).map(found -> {
+            Map<String, TaskEntity> byId = new HashMap<>();
+            found.forEach(task -> byId.put(task.taskId, task));
+            return new TaskRows(byId);
+        });
+    }
+
     /**
-     * Inserts or updates the task row when {@code event.version()} is newer than the stored one; call inside a
-     * transaction. Events of a job arrive in order on one partition (key jobId), so find-then-write does not race.
-     * A FAILED or STALLED status is kept as an attempt too ({@link TaskAttempts}), whatever its version.
+     * Creates or updates the task's row in {@code rows} when {@code event.version()} is newer than the stored one.
+     * Events of a job arrive in order on one partition (key jobId), so applying a poll's events in poll order gives
+     * what applying them one by one would. The attempt of a FAILED or STALLED status is recorded apart
+     * ({@link TaskAttempts#recordAll}), whatever its version.
      *
      * @return true when the row changed
      */
-    Uni<Boolean> apply(TaskStatusChanged event) {
-        return attempts.record(event).chain(() -> findById(event.taskId())).chain(existing -> {
-            if (existing != null && existing.version >= event.version()) {
-                return Uni.createFrom().item(false);
-            }
-            TaskEntity task = existing != null ? existing : unplanned(event.taskId());
-            task.taskId = event.taskId();
-            task.jobId = event.jobId();
-            task.index = event.index();
-            task.frameStart = event.frameStart();
-            task.frameEnd = event.frameEnd();
-            task.state = event.state();
-            task.attempt = event.attempt();
-            task.workerId = event.workerId();
-            task.reason = event.reason();
-            task.version = event.version();
-            task.updatedAt = (event.at() != null ? event.at() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
-            return existing != null ? Uni.createFrom().item(true) : persist(task).map(saved -> true);
-        });
+    static boolean apply(TaskRows rows, TaskStatusChanged event) {
+        TaskEntity existing = rows.find(event.taskId());
+        if (existing != null && existing.version >= event.version()) {
+            return false;
+        }
+        TaskEntity task = existing != null ? existing : rows.create(event.taskId());
+        task.jobId = event.jobId();
+        task.index = event.index();
+        task.frameStart = event.frameStart();
+        task.frameEnd = event.frameEnd();
+        task.state = event.state();
+        task.attempt = event.attempt();
+        task.workerId = event.workerId();
+        task.reason = event.reason();
+        task.version = event.version();
+        task.updatedAt = (event.at() != null ? event.at() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+        return true;
     }
 
     /**
-     * Inserts the task in state PLANNED, or fills the static information of a task whose status arrived first;
-     * the state, attempt and worker are left to TaskStatusChanged. Call inside a transaction. Re-applying the same
-     * TaskPlanned changes nothing.
+     * Creates the task's row in state PLANNED, or fills the static information of a task whose status arrived first;
+     * the state, attempt and worker are left to TaskStatusChanged. Re-applying the same TaskPlanned changes nothing.
      *
      * @return true when the task's TaskPlanned was not applied before (a redelivery answers false)
      */
-    Uni<Boolean> apply(TaskPlanned event) {
-        return findById(event.taskId()).chain(existing -> {
-            boolean first = existing == null || existing.kind == null;
-            TaskEntity task = existing;
-            if (task == null) {
-                task = unplanned(event.taskId());
-                task.state = TaskState.PLANNED;
-                task.attempt = 0;
-                task.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            }
-            task.jobId = event.jobId();
-            task.index = event.index();
-            task.frameStart = event.frameStart();
-            task.frameEnd = event.frameEnd();
-            task.kind = event.kind();
-            task.part = event.part();
-            task.regionX = event.region() == null ? null : event.region().x();
-            task.regionY = event.region() == null ? null : event.region().y();
-            task.regionWidth = event.region() == null ? null : event.region().width();
-            task.regionHeight = event.region() == null ? null : event.region().height();
-            task.passes = JsonColumns.strings(event.passes());
-            task.dependsOn = JsonColumns.strings(event.dependsOn());
-            task.order = event.order();
-            return existing != null ? Uni.createFrom().item(first) : persist(task).replaceWith(first);
-        });
-    }
-
-    private static TaskEntity unplanned(String taskId) {
-        TaskEntity task = new TaskEntity();
-        task.taskId = taskId;
-        task.passes = "[]";
-        task.dependsOn = "[]";
-        task.version = -1;
-        return task;
+    static boolean apply(TaskRows rows, TaskPlanned event) {
+        TaskEntity task = rows.find(event.taskId());
+        boolean first = task == null || task.kind == null;
+        if (task == null) {
+            task = rows.create(event.taskId());
+            task.state = TaskState.PLANNED;
+            task.attempt = 0;
+            task.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        task.jobId = event.jobId();
+        task.index = event.index();
+        task.frameStart = event.frameStart();
+        task.frameEnd = event.frameEnd();
+        task.kind = event.kind();
+        task.part = event.part();
+        task.regionX = event.region() == null ? null : event.region().x();
+        task.regionY = event.region() == null ? null : event.region().y();
+        task.regionWidth = event.region() == null ? null : event.region().width();
+        task.regionHeight = event.region() == null ? null : event.region().height();
+        task.passes = JsonColumns.strings(event.passes());
+        task.dependsOn = JsonColumns.strings(event.dependsOn());
+        task.order = event.order();
+        return first;
     }
 }
