@@ -27,12 +27,23 @@ import org.apache.kafka.common.TopicPartition;
  * What the broker knows about the farm, as an operator's Kafka Admin client sees it: which consumer groups read a
  * topic and how far they got, and which producers left idempotent-producer state on a partition.
  */
-final class FarmAdmin implements AutoCloseable {
+public final class FarmAdmin implements AutoCloseable {
 
     private final Admin admin;
 
-    FarmAdmin(String bootstrap) {
+    public FarmAdmin(String bootstrap) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /** How many records the farm's dead-letter topics ({@code <topic>.dlq}) hold, all together. */
+    public long deadLetters() throws Exception {
+        Set<String> dlqs = admin.listTopics().names().get().stream().filter(name -> name.endsWith(".dlq"))
+                .collect(Collectors.toSet());
+        if (dlqs.isEmpty()) {
+            return 0;
+        }
+        return admin.listOffsets(partitions(dlqs).stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all().get().values().stream().mapToLong(info -> info.offset()).sum();
     }
 
     /** Every partition of {@code topics}. */

@@ -2,6 +2,7 @@ package io.tessera.messaging.batch;
 
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.InvalidEventException;
+import io.tessera.messaging.retry.TransientFailures;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import org.jboss.logging.Logger;
  *   <li>each record is parsed; one that does not parse or validate is dead-lettered with the reason;</li>
  *   <li>the parsed records are applied together, in poll order (the caller's transaction);</li>
  *   <li>if that fails it is retried with back-off; if it still fails the records are applied one at a time, and
- *       a record that fails on its own (after its own retries) is dead-lettered with the reason.</li>
+ *       a record that fails on its own (after its own retries) is dead-lettered with the reason;</li>
+ *   <li>a failure that says nothing about the records ({@link TransientFailures}: the database is down, the pool
+ *       closed, the service is shutting down) is retried until it passes instead, and nothing is dead-lettered.</li>
  * </ol>
  * The Uni completes only after all of that, so SmallRye commits the batch's offsets after every record was
  * applied or dead-lettered. Idempotence (ce_id in the inbox) makes the retries and a redelivery harmless.
@@ -75,7 +78,7 @@ public final class RecordBatch<T> {
         if (items.isEmpty()) {
             return rejected;
         }
-        return rejected.chain(() -> retried(applied(items, onPollContext))
+        return rejected.chain(() -> retried(applied(items, onPollContext), items)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("A batch of %d records could not be applied together (%s); applying them one by one",
                             items.size(), e.toString());
@@ -86,7 +89,7 @@ public final class RecordBatch<T> {
     private Uni<Void> oneByOne(List<Item<T>> items, Executor onPollContext) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Item<T> item : items) {
-            chain = chain.chain(() -> retried(applied(List.of(item), onPollContext))
+            chain = chain.chain(() -> retried(applied(List.of(item), onPollContext), List.of(item))
                     .onFailure().recoverWithUni(e -> deadLetters.send(item.record(), e)));
         }
         return chain;
@@ -106,13 +109,16 @@ public final class RecordBatch<T> {
         return task -> context.runOnContext(ignored -> task.run());
     }
 
-    private static Uni<Void> retried(Uni<Void> work) {
-        return work.onFailure(RecordBatch::transientFailure).retry()
+    /**
+     * {@code work} retried a few times with back-off unless the event is invalid; a failure that says nothing about
+     * the records (database down, pool closed, shutting down: {@link TransientFailures}) is then retried until it
+     * passes, so it never sends valid records one by one to the dead-letter topic.
+     */
+    private static Uni<Void> retried(Uni<Void> work, List<? extends Item<?>> items) {
+        Uni<Void> retriedAFewTimes = work.onFailure(failure -> !(failure instanceof InvalidEventException)).retry()
                 .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(RETRIES);
-    }
-
-    /** Invalid input fails the same way every time; anything else (database, broker, lock) may pass on retry. */
-    private static boolean transientFailure(Throwable failure) {
-        return !(failure instanceof InvalidEventException);
+        ConsumerRecord<String, String> first = items.get(0).record();
+        return TransientFailures.retried(retriedAFewTimes, items.size() + " record(s) from " + first.topic() + "-"
+                + first.partition() + "@" + first.offset());
     }
 }

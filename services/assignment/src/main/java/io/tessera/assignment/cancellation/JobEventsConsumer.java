@@ -11,6 +11,7 @@ import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobResumed;
 import io.tessera.contracts.jobs.JobSuspended;
 import io.tessera.contracts.jobs.JobWorkerBlocklisted;
+import io.tessera.messaging.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -47,8 +48,14 @@ public class JobEventsConsumer {
         this.dispatcher = dispatcher;
     }
 
+    /** Applies the record; a transient failure (database down, shutting down) is retried, never dead-lettered. */
     @Incoming(CHANNEL)
     Uni<Void> on(ConsumerRecord<String, String> record) {
+        return TransientFailures.retried(Uni.createFrom().deferred(() -> applied(record)),
+                TransientFailures.where(record));
+    }
+
+    private Uni<Void> applied(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> {
             EventEnvelope envelope = EventEnvelope.from(record);
             if (JOB_SUSPENDED.equals(envelope.type())) {

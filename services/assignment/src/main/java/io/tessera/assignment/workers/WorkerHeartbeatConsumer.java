@@ -5,6 +5,7 @@ import io.tessera.assignment.dispatch.DispatchLoop;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.workers.WorkerHeartbeat;
+import io.tessera.messaging.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,8 +29,14 @@ public class WorkerHeartbeatConsumer {
         this.dispatcher = dispatcher;
     }
 
+    /** Applies the record; a transient failure (database down, shutting down) is retried, never dead-lettered. */
     @Incoming(CHANNEL)
     Uni<Void> on(ConsumerRecord<String, String> record) {
+        return TransientFailures.retried(Uni.createFrom().deferred(() -> applied(record)),
+                TransientFailures.where(record));
+    }
+
+    private Uni<Void> applied(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> {
             EventEnvelope envelope = EventEnvelope.from(record);
             if (!HEARTBEAT.equals(envelope.type())) {

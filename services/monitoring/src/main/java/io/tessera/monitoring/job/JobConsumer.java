@@ -10,6 +10,7 @@ import io.tessera.contracts.jobs.JobRetryRequested;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.contracts.jobs.JobSuspended;
 import io.tessera.monitoring.failure.BlocklistClears;
+import io.tessera.messaging.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,8 +35,14 @@ public class JobConsumer {
         this.blocklists = blocklists;
     }
 
+    /** Applies the record; a transient failure (database down, shutting down) is retried, never dead-lettered. */
     @Incoming(CHANNEL)
     public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return TransientFailures.retried(Uni.createFrom().deferred(() -> applied(record)),
+                TransientFailures.where(record));
+    }
+
+    private Uni<Void> applied(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> {
             EventEnvelope envelope = EventEnvelope.from(record);
             TesseraEvent event = envelope.event();

@@ -5,6 +5,7 @@ import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.contracts.tasks.TaskCompleted;
+import io.tessera.messaging.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,8 +32,14 @@ public class TaskEventConsumer {
         this.autoChunk = autoChunk;
     }
 
+    /** Applies the record; a transient failure (database down, shutting down) is retried, never dead-lettered. */
     @Incoming(CHANNEL)
     Uni<Void> on(ConsumerRecord<String, String> record) {
+        return TransientFailures.retried(Uni.createFrom().deferred(() -> applied(record)),
+                TransientFailures.where(record));
+    }
+
+    private Uni<Void> applied(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> {
             EventEnvelope envelope = EventEnvelope.from(record);
             if (!TASK_COMPLETED.equals(envelope.type())) {

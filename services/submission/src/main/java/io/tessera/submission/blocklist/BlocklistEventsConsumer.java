@@ -6,6 +6,7 @@ import io.tessera.contracts.envelope.EventTypes;
 import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.contracts.jobs.JobBlocklistCleared;
 import io.tessera.contracts.jobs.JobWorkerBlocklisted;
+import io.tessera.messaging.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,8 +31,14 @@ public class BlocklistEventsConsumer {
         this.blocklists = blocklists;
     }
 
+    /** Applies the record; a transient failure (database down, shutting down) is retried, never dead-lettered. */
     @Incoming(CHANNEL)
     public Uni<Void> on(ConsumerRecord<String, String> record) {
+        return TransientFailures.retried(Uni.createFrom().deferred(() -> applied(record)),
+                TransientFailures.where(record));
+    }
+
+    private Uni<Void> applied(ConsumerRecord<String, String> record) {
         return Uni.createFrom().deferred(() -> {
             EventEnvelope envelope = EventEnvelope.from(record);
             if (BLOCKLISTED.equals(envelope.type())) {

@@ -9,6 +9,7 @@ import io.tessera.submission.validation.InvalidJobRequestException;
 import io.tessera.submission.validation.JobRequestReader;
 import io.tessera.submission.validation.JobRequestValidator;
 import io.tessera.submission.validation.ValidJobRequest;
+import io.tessera.messaging.retry.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -39,8 +40,14 @@ public class JobRequestConsumer {
         this.metrics = metrics;
     }
 
+    /** Applies the record; a transient failure (database down, shutting down) is retried, never dead-lettered. */
     @Incoming(CHANNEL)
     public Uni<Void> on(ConsumerRecord<String, byte[]> record) {
+        return TransientFailures.retried(Uni.createFrom().deferred(() -> applied(record)),
+                TransientFailures.where(record));
+    }
+
+    private Uni<Void> applied(ConsumerRecord<String, byte[]> record) {
         ValidJobRequest request;
         try {
             request = validator.validate(JobRequestReader.read(record.value()), Channel.KAFKA);
