@@ -67,15 +67,10 @@ public class TaskTransitions {
         }).chain(() -> announce(task, now));
     }
 
-    /** WAITING → QUEUED: the task's dependencies are done; its TaskReady is published. */
-    public Uni<Void> release(TaskEntity task, Instant now) {
-        return outbox.addAll(released(task, now));
-    }
-
     /**
-     * As {@link #release}, but returns the events instead of writing them: the caller writes the events of many
-     * tasks with one {@link Outbox#addAll} (releasing a 1,000-task job must not cost an insert, and a Hibernate
-     * flush of every loaded task, per task).
+     * WAITING → QUEUED: the task's dependencies are done. Returns its status and TaskReady events instead of writing
+     * them: the caller writes the events of many tasks with one {@link Outbox#addAll} (releasing a 1,000-task job
+     * must not cost an insert, and a Hibernate flush of every loaded task, per task).
      */
     public List<Outbox.Pending> released(TaskEntity task, Instant now) {
         task.state = TaskState.QUEUED;
@@ -114,12 +109,7 @@ public class TaskTransitions {
         });
     }
 
-    /** Any non-terminal state → CANCELLED. */
-    public Uni<Void> cancel(TaskEntity task, String reason, Instant now) {
-        return outbox.add(cancelled(task, reason, now));
-    }
-
-    /** As {@link #cancel}, but returns the event for the caller to write with others ({@link #released}). */
+    /** Any non-terminal state → CANCELLED; returns the event for the caller to write with others ({@link #released}). */
     public Outbox.Pending cancelled(TaskEntity task, String reason, Instant now) {
         task.state = TaskState.CANCELLED;
         task.leaseExpiresAt = null;

@@ -66,10 +66,7 @@ public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> 
             return false;
         }
         TaskEntity task = existing != null ? existing : rows.create(event.taskId());
-        task.jobId = event.jobId();
-        task.index = event.index();
-        task.frameStart = event.frameStart();
-        task.frameEnd = event.frameEnd();
+        place(task, event.jobId(), event.index(), event.frameStart(), event.frameEnd());
         task.state = event.state();
         task.attempt = event.attempt();
         task.workerId = event.workerId();
@@ -94,10 +91,7 @@ public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> 
             task.attempt = 0;
             task.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         }
-        task.jobId = event.jobId();
-        task.index = event.index();
-        task.frameStart = event.frameStart();
-        task.frameEnd = event.frameEnd();
+        place(task, event.jobId(), event.index(), event.frameStart(), event.frameEnd());
         task.kind = event.kind();
         task.part = event.part();
         task.regionX = event.region() == null ? null : event.region().x();
@@ -108,5 +102,13 @@ public class TaskReadModel implements PanacheRepositoryBase<TaskEntity, String> 
         task.dependsOn = JsonColumns.strings(event.dependsOn());
         task.order = event.order();
         return first;
+    }
+
+    /** Where the task sits in its job; both event types carry it. */
+    private static void place(TaskEntity task, String jobId, int index, int frameStart, int frameEnd) {
+        task.jobId = jobId;
+        task.index = index;
+        task.frameStart = frameStart;
+        task.frameEnd = frameEnd;
     }
 }
