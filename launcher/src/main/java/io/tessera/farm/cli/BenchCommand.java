@@ -2,6 +2,7 @@ package io.tessera.farm.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.contracts.DistributionMode;
 import io.tessera.contracts.Topics;
@@ -9,6 +10,7 @@ import io.tessera.farm.Farm;
 import io.tessera.farm.FarmOptions;
 import io.tessera.farm.bench.BenchReport;
 import io.tessera.farm.bench.CpuUsage;
+import io.tessera.farm.bench.HopTimes;
 import io.tessera.farm.bench.KafkaCeiling;
 import io.tessera.farm.bench.NaiveBaseline;
 import io.tessera.farm.bench.TaskEventLog;
@@ -60,6 +62,9 @@ final class BenchCommand {
     private final int zeroTasks;
     private final int mixedTasks;
     private final int latencySamples;
+    private final int warmUpTasks;
+    /** Whether every JVM of the farm uses only the client compiler ({@link FarmOptions#QUICK_START}). */
+    private final boolean clientCompiler;
     private final List<DistributionMode> modes;
 
     BenchCommand(Path repoRoot, List<String> args) {
@@ -67,6 +72,8 @@ final class BenchCommand {
         this.zeroTasks = intOption(args, "--tasks", 20_000);
         this.mixedTasks = intOption(args, "--mixed-tasks", 600);
         this.latencySamples = intOption(args, "--latency-samples", 30);
+        this.warmUpTasks = intOption(args, "--warm-up-tasks", 500);
+        this.clientCompiler = args.contains("--client-compiler");
         this.modes = modesOption(args);
     }
 
@@ -74,12 +81,14 @@ final class BenchCommand {
         Path state = repoRoot.resolve(".farm-bench");
         FarmSession.deleteRecursively(state);
         System.out.printf("Benchmark: modes %s; %d zero-length tasks, %d mixed tasks (Pareto alpha %.1f, mean %d ms), %d"
-                        + " latency samples; workers %s with %d slots each%n", modes, zeroTasks, mixedTasks, MIXED_ALPHA,
-                MIXED_MEAN.toMillis(), latencySamples, SPEEDS, SLOTS);
+                        + " latency samples, %d warm-up tasks; workers %s with %d slots each; %s%n", modes, zeroTasks,
+                mixedTasks, MIXED_ALPHA, MIXED_MEAN.toMillis(), latencySamples, warmUpTasks, SPEEDS, SLOTS,
+                clientCompiler ? "client compiler only" : "default JIT compilers");
         ObjectNode results = JSON.createObjectNode();
         results.put("date", LocalDate.now().toString());
         results.put("machine", machine());
-        results.put("command", "./farm bench --tasks " + zeroTasks + " --mixed-tasks " + mixedTasks + " --modes "
+        results.put("command", "./farm bench --tasks " + zeroTasks + " --mixed-tasks " + mixedTasks + " --latency-samples "
+                + latencySamples + " --warm-up-tasks " + warmUpTasks + (clientCompiler ? " --client-compiler" : "") + " --modes "
                 + String.join(",", modes.stream().map(DistributionMode::id).toList()));
         ObjectNode byMode = results.putObject("modes");
         Map<String, List<double[]>> series = new LinkedHashMap<>();
@@ -88,7 +97,8 @@ final class BenchCommand {
                     Duration.ofSeconds(15), Duration.ofSeconds(120), Map.of(
                     "provisioning", Map.of("tessera.provisioning.cpu.max", "0", "tessera.provisioning.gpu.max", "0"),
                     "submission", Map.of("tessera.submission.max-tasks", "100000",
-                            "tessera.submission.max-frames", "100000")), List.of(), List.of())
+                            "tessera.submission.max-frames", "100000")), List.of(),
+                    clientCompiler ? FarmOptions.QUICK_START : List.of())
                     .withDistributionMode(mode);
             long started = System.nanoTime();
             try (Farm farm = Farm.start(options)) {
@@ -123,7 +133,9 @@ final class BenchCommand {
                 shared.set("kafkaCeiling", JSON.valueToTree(ceiling));
             }
             startWorkers(farm, Duration.ZERO, 0);
-            node.set("latency", latency(api, events, mode));
+            node.set("coldStart", coldStart(api, events, mode, farm.bootstrapServers()));
+            warmUp(api, "warm-up", mode);
+            node.set("latency", latency(api, events, mode, farm.bootstrapServers()));
             Map<String, Double> cpuBefore = cpu(farm);
             ObjectNode zeroLength = throughput(api, events, mode);
             zeroLength.set("cpuMillisPerTask", cpuPerTask(CpuUsage.between(cpuBefore, cpu(farm))));
@@ -131,6 +143,7 @@ final class BenchCommand {
             stopWorkers(farm);
 
             startWorkers(farm, MIXED_MEAN, MIXED_ALPHA);
+            warmUp(api, "mixed warm-up", mode);
             Map<String, Double> referenceMillis = new LinkedHashMap<>();
             node.set("mixed", mixedWorkload(api, events, mode, series, referenceMillis));
             stopWorkers(farm);
@@ -142,14 +155,23 @@ final class BenchCommand {
         return node;
     }
 
-    private ObjectNode latency(JobsApi api, TaskEventLog events, DistributionMode mode) throws Exception {
+    /**
+     * Submit→first-task-running on an idle farm, one one-task job at a time, with the time each service's hop took
+     * (to the first record it wrote for the job), so a slow sample shows where it waited.
+     */
+    private ObjectNode latency(JobsApi api, TaskEventLog events, DistributionMode mode, String bootstrapServers)
+            throws Exception {
         List<Double> samples = new ArrayList<>();
-        for (int i = 0; i < latencySamples; i++) {
-            Instant submitted = Instant.now();
-            String jobId = api.submit(job("latency-" + i, 1)).path("jobId").asText();
-            Instant first = awaitFirstStart(events, jobId, Duration.ofSeconds(30));
-            samples.add((double) Duration.between(submitted, first).toMillis());
-            awaitState(api, jobId, "COMPLETED", Duration.ofSeconds(60));
+        Map<String, List<Double>> hops = new LinkedHashMap<>();
+        ArrayNode perSample = JSON.createArrayNode();
+        try (HopTimes hopTimes = new HopTimes(bootstrapServers)) {
+            for (int i = 0; i < latencySamples; i++) {
+                ObjectNode sample = oneJobLatency(api, events, hopTimes, "latency-" + i);
+                perSample.add(sample);
+                samples.add(sample.path("ms").asDouble());
+                sample.path("hopsMs").fields().forEachRemaining(hop -> hops
+                        .computeIfAbsent(hop.getKey(), h -> new ArrayList<>()).add(hop.getValue().asDouble()));
+            }
         }
         samples.sort(Comparator.naturalOrder());
         ObjectNode node = JSON.createObjectNode();
@@ -157,9 +179,56 @@ final class BenchCommand {
         node.put("p50Ms", percentile(samples, 0.50));
         node.put("p99Ms", percentile(samples, 0.99));
         node.put("maxMs", samples.get(samples.size() - 1));
-        System.out.printf("[%s] submit -> first task running (idle farm, %d jobs): p50 %.0f ms, p99 %.0f ms%n",
-                mode.id(), samples.size(), percentile(samples, 0.50), percentile(samples, 0.99));
+        ObjectNode byHop = node.putObject("hopsMs");
+        StringBuilder line = new StringBuilder();
+        hops.forEach((hop, ms) -> {
+            ms.sort(Comparator.naturalOrder());
+            byHop.putObject(hop).put("p50", percentile(ms, 0.50)).put("p99", percentile(ms, 0.99));
+            line.append(String.format(Locale.ROOT, " %s %.0f/%.0f", hop, percentile(ms, 0.50), percentile(ms, 0.99)));
+        });
+        node.set("perSample", perSample);
+        System.out.printf("[%s] submit -> first task running (idle farm, %d jobs): p50 %.0f ms, p99 %.0f ms; by hop"
+                + " (p50/p99 ms):%s%n", mode.id(), samples.size(), percentile(samples, 0.50),
+                percentile(samples, 0.99), line);
         return node;
+    }
+
+    /**
+     * The first job on the fresh farm: every JVM still interprets and compiles the code it runs, so this one job's
+     * latency is reported apart from the idle farm's.
+     */
+    private ObjectNode coldStart(JobsApi api, TaskEventLog events, DistributionMode mode, String bootstrapServers)
+            throws Exception {
+        try (HopTimes hopTimes = new HopTimes(bootstrapServers)) {
+            ObjectNode sample = oneJobLatency(api, events, hopTimes, "cold-start");
+            System.out.printf("[%s] first job on the fresh farm: submit -> first task running %d ms, by hop (ms): %s%n",
+                    mode.id(), sample.path("ms").asLong(), sample.path("hopsMs"));
+            return sample;
+        }
+    }
+
+    /** Submits a one-task job, waits until it completed; its submit→first-task-running time and each hop's. */
+    private ObjectNode oneJobLatency(JobsApi api, TaskEventLog events, HopTimes hopTimes, String name)
+            throws Exception {
+        Instant submitted = Instant.now();
+        String jobId = api.submit(job(name, 1)).path("jobId").asText();
+        Instant first = awaitFirstStart(events, jobId, Duration.ofSeconds(30));
+        awaitState(api, jobId, "COMPLETED", Duration.ofSeconds(60));
+        ObjectNode sample = JSON.createObjectNode().put("ms", Duration.between(submitted, first).toMillis());
+        sample.set("hopsMs", JSON.valueToTree(hopTimes.of(jobId, submitted)));
+        return sample;
+    }
+
+    /**
+     * Runs a job of {@code --warm-up-tasks} tasks on the workers just started, unmeasured: a farm's JVMs run for days,
+     * so the CPU the just-started ones spend compiling their code is not a cost of each task.
+     */
+    private void warmUp(JobsApi api, String name, DistributionMode mode) throws Exception {
+        long started = System.nanoTime();
+        String jobId = api.submit(job(name, warmUpTasks)).path("jobId").asText();
+        awaitState(api, jobId, "COMPLETED", Duration.ofMinutes(30));
+        System.out.printf("[%s] %s: %d tasks in %.1f s (not measured)%n", mode.id(), name, warmUpTasks,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private ObjectNode throughput(JobsApi api, TaskEventLog events, DistributionMode mode) throws Exception {
