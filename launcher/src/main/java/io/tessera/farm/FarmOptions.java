@@ -31,11 +31,14 @@ public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int sub
     public static final String DISTRIBUTION_MODE = "tessera.distribution.mode";
 
     /**
-     * JVM options of test farms: the client compiler only. A farm's JVMs start about a third faster on 2 cores (a
-     * Quarkus service in 17-20 s instead of 22-29 s while five start together), and tests restart services and
-     * workers dozens of times; peak speed, which the server compiler buys, matters to the benchmark, not to them.
+     * JVM options of every embedded farm (demo, up, tests, bench): the client compiler only. Ten JVMs share the
+     * machine, and the server compiler's threads took 30-40 % of each JVM's CPU for minutes after start while the farm
+     * worked (2026-12-08, 2 cores): with the client compiler alone a Quarkus service starts about a third faster, the
+     * idle farm's submit→first-task-running p50 fell from 484 to 125 ms and a 500-task warm-up took 37 s instead of
+     * 62 s. The peak speed the server compiler buys later never paid for that here. A deployment that gives each
+     * service its own cores (Helm) keeps the JVM's default compilers.
      */
-    public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
+    public static final List<String> CLIENT_COMPILER = List.of("-XX:TieredStopAtLevel=1");
 
     /** Two CPU workers and one GPU worker. */
     public static final List<WorkerSpec> DEFAULT_WORKERS =
@@ -58,7 +61,7 @@ public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int sub
     public static FarmOptions defaults(Path repoRoot) {
         return new FarmOptions(repoRoot, repoRoot.resolve(".farm"), repoRoot.resolve("out"), 8080, 0, 0,
                 Duration.ofSeconds(15), Duration.ofSeconds(90),
-                Map.of("provisioning", Map.of("tessera.provisioning.cpu.max", "3")), DEFAULT_WORKERS, List.of());
+                Map.of("provisioning", Map.of("tessera.provisioning.cpu.max", "3")), DEFAULT_WORKERS, CLIENT_COMPILER);
     }
 
     /**
@@ -67,7 +70,7 @@ public record FarmOptions(Path repoRoot, Path stateDir, Path outputRoot, int sub
      */
     public static FarmOptions forTests(Path repoRoot, Path workDir) {
         return new FarmOptions(repoRoot, workDir.resolve("farm"), workDir.resolve("out"), 0, 0, 0,
-                Duration.ofSeconds(15), Duration.ofMinutes(4), Map.of(), DEFAULT_WORKERS, QUICK_START);
+                Duration.ofSeconds(15), Duration.ofMinutes(4), Map.of(), DEFAULT_WORKERS, CLIENT_COMPILER);
     }
 
     /** A copy with another REST port. */

@@ -44,7 +44,7 @@ public final class NaiveBaseline {
                 String id = worker.getKey() + "/" + slot;
                 double speed = speeds.getOrDefault(worker.getKey(), 1.0);
                 Thread thread = new Thread(() -> consume(bootstrapServers, topic, group, id, speed, runs, done,
-                        referenceMillis.size()), "baseline-" + id);
+                        referenceMillis.size(), submittedAt), "baseline-" + id);
                 thread.setDaemon(true);
                 thread.start();
                 consumers.add(thread);
@@ -64,7 +64,7 @@ public final class NaiveBaseline {
     }
 
     private static void consume(String bootstrapServers, String topic, String group, String id, double speed,
-                                List<TaskRun> runs, AtomicInteger done, int total) {
+                                List<TaskRun> runs, AtomicInteger done, int total, Instant[] submittedAt) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(BenchClients.consumer(bootstrapServers, group,
                 1))) {
             consumer.subscribe(List.of(topic));
@@ -74,7 +74,7 @@ public final class NaiveBaseline {
                     long millis = Math.round(Double.parseDouble(record.value()) / speed);
                     Thread.sleep(millis);
                     consumer.commitSync();
-                    runs.add(new TaskRun(record.key(), id, started, Instant.now(), millis));
+                    runs.add(new TaskRun(record.key(), id, started, Instant.now(), millis, submittedAt[0]));
                     done.incrementAndGet();
                 }
             }

@@ -4,6 +4,7 @@ import io.tessera.contracts.Topics;
 import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.TesseraEvent;
 import io.tessera.contracts.tasks.TaskCompleted;
+import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.contracts.tasks.TaskStarted;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,20 +18,23 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads {@code farm.task-events.v1} from its end, on its own thread, without a consumer group (it changes nothing),
- * and pairs each task's TaskStarted with its TaskCompleted: the runs the benchmark measures.
+ * Reads {@code farm.task-events.v1} and {@code farm.tasks.ready.v1} from their end, on its own thread, without a
+ * consumer group (it changes nothing), and pairs each task's TaskStarted with its TaskCompleted and the TaskReady of
+ * that attempt: the runs the benchmark measures.
  */
 public final class TaskEventLog implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, TaskStarted> started = new HashMap<>();
+    private final Map<String, Instant> ready = new HashMap<>();
     private final Map<String, TaskRun> runs = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
     public TaskEventLog(String bootstrapServers) {
         consumer = new KafkaConsumer<>(BenchClients.consumer(bootstrapServers, null, 2_000));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.TASK_EVENTS).stream()
+        List<TopicPartition> partitions = java.util.stream.Stream.of(Topics.TASK_EVENTS, Topics.TASKS_READY)
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -54,13 +58,15 @@ public final class TaskEventLog implements AutoCloseable {
     }
 
     private synchronized void add(TesseraEvent event) {
-        if (event instanceof TaskStarted s) {
+        if (event instanceof TaskReady r) {
+            ready.merge(r.task().taskId() + "#" + r.attempt(), r.readyAt(), (a, b) -> a.isBefore(b) ? a : b);
+        } else if (event instanceof TaskStarted s) {
             started.put(s.taskId() + "#" + s.attempt(), s);
         } else if (event instanceof TaskCompleted c) {
             TaskStarted s = started.get(c.taskId() + "#" + c.attempt());
             if (s != null) {
                 runs.put(c.taskId(), new TaskRun(c.taskId(), c.workerId(), s.startedAt(), c.completedAt(),
-                        c.renderMillis()));
+                        c.renderMillis(), ready.get(c.taskId() + "#" + c.attempt())));
             }
         }
     }

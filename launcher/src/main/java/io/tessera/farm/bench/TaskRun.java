@@ -10,8 +10,11 @@ import java.time.Instant;
  * @param started      TaskStarted time
  * @param completed    TaskCompleted time
  * @param renderMillis render time the worker measured
+ * @param ready        when the attempt could first run: its TaskReady (the farm's queue had it), or when the naive
+ *                     baseline produced it; null if not seen
  */
-public record TaskRun(String taskId, String workerId, Instant started, Instant completed, long renderMillis) {
+public record TaskRun(String taskId, String workerId, Instant started, Instant completed, long renderMillis,
+                      Instant ready) {
 
     /** Busy time of the slot that ran it, in milliseconds. */
     public double busyMillis() {

@@ -64,12 +64,68 @@ public final class Utilisation {
 
     /**
      * The longest time a slot of some worker stayed idle while work was still waiting to start (between
-     * {@code from} and the last task's start): the "no idle worker while work is queued" invariant, in seconds.
+     * {@code from} and the last task's start), in seconds: a start-up that plans and queues the work counts as idle.
      */
     public static double longestIdleWhileQueued(Collection<TaskRun> runs, Instant from, Map<String, Integer> slots) {
         long start = from.toEpochMilli();
         long lastStart = runs.stream().mapToLong(r -> r.started().toEpochMilli()).max().orElse(start);
-        double longest = 0;
+        long longest = 0;
+        for (long[] idle : idleIntervals(runs, start, lastStart, slots)) {
+            longest = Math.max(longest, idle[1] - idle[0]);
+        }
+        return longest / 1000.0;
+    }
+
+    /**
+     * The invariant "no compatible worker idle while work it could run is queued": the longest time a slot of some
+     * worker stayed idle while some task was ready (its TaskReady sent, {@link TaskRun#ready()}) and not yet started,
+     * in seconds. Runs without a ready time are left out.
+     */
+    public static double longestIdleWhileReady(Collection<TaskRun> runs, Instant from, Map<String, Integer> slots) {
+        List<long[]> waiting = waitingIntervals(runs);
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        long longest = 0;
+        for (long[] idle : idleIntervals(runs, from.toEpochMilli(), waiting.get(waiting.size() - 1)[1], slots)) {
+            for (long[] wait : waiting) {
+                longest = Math.max(longest, Math.min(idle[1], wait[1]) - Math.max(idle[0], wait[0]));
+            }
+        }
+        return longest / 1000.0;
+    }
+
+    /** The periods, in time order, when at least one task was ready and not started. */
+    private static List<long[]> waitingIntervals(Collection<TaskRun> runs) {
+        List<long[]> edges = new ArrayList<>();
+        for (TaskRun run : runs) {
+            if (run.ready() != null) {
+                long started = run.started().toEpochMilli();
+                edges.add(new long[] {Math.min(run.ready().toEpochMilli(), started), +1});
+                edges.add(new long[] {started, -1});
+            }
+        }
+        // at equal times a task becomes ready before it starts
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(b[1], a[1]));
+        List<long[]> intervals = new ArrayList<>();
+        int waiting = 0;
+        long since = 0;
+        for (long[] edge : edges) {
+            if (waiting == 0 && edge[1] > 0) {
+                since = edge[0];
+            }
+            waiting += (int) edge[1];
+            if (waiting == 0 && edge[0] > since) {
+                intervals.add(new long[] {since, edge[0]});
+            }
+        }
+        return intervals;
+    }
+
+    /** Every period between {@code start} and {@code end} when some worker had a free slot, as [from, to) millis. */
+    private static List<long[]> idleIntervals(Collection<TaskRun> runs, long start, long end,
+                                              Map<String, Integer> slots) {
+        List<long[]> idle = new ArrayList<>();
         for (Map.Entry<String, Integer> worker : slots.entrySet()) {
             List<long[]> edges = new ArrayList<>();
             for (TaskRun run : runs) {
@@ -82,21 +138,21 @@ public final class Utilisation {
             int busy = 0;
             long idleSince = start;
             for (long[] edge : edges) {
-                if (edge[0] > lastStart) {
+                if (edge[0] > end) {
                     break;
                 }
                 int before = busy;
                 busy += (int) edge[1];
                 if (before < worker.getValue() && busy >= worker.getValue()) {
-                    longest = Math.max(longest, edge[0] - Math.max(idleSince, start));
+                    idle.add(new long[] {Math.max(idleSince, start), edge[0]});
                 } else if (before >= worker.getValue() && busy < worker.getValue()) {
                     idleSince = edge[0];
                 }
             }
             if (busy < worker.getValue()) {
-                longest = Math.max(longest, lastStart - Math.max(idleSince, start));
+                idle.add(new long[] {Math.max(idleSince, start), end});
             }
         }
-        return longest / 1000;
+        return idle;
     }
 }

@@ -43,7 +43,7 @@ public final class FarmCli {
                   down         stop a farm left running (reads .farm/pids)
                   status       show the farm's processes
                   bench [--tasks N] [--mixed-tasks N] [--latency-samples N] [--warm-up-tasks N]
-                        [--modes centralized,hybrid,decentralized] [--client-compiler]
+                        [--modes centralized,hybrid,decentralized] [--server-compiler]
                                measure the farm with simulated workers (its own broker, database and services in
                                .farm-bench/): Kafka ceiling, zero-length throughput, latency, utilisation vs a
                                naive consumer group, peak memory; writes bench-results/bench-<date>.json and .html

@@ -13,7 +13,12 @@ class UtilisationTest {
 
     private static TaskRun run(String worker, long startMs, long endMs) {
         return new TaskRun("t" + startMs + worker, worker, T0.plusMillis(startMs), T0.plusMillis(endMs),
-                endMs - startMs);
+                endMs - startMs, T0);
+    }
+
+    private static TaskRun readyAt(long readyMs, String worker, long startMs, long endMs) {
+        return new TaskRun("t" + startMs + worker, worker, T0.plusMillis(startMs), T0.plusMillis(endMs),
+                endMs - startMs, T0.plusMillis(readyMs));
     }
 
     @Test
@@ -45,5 +50,26 @@ class UtilisationTest {
         List<TaskRun> runs = List.of(run("f", 0, 1000), run("s", 0, 1000));
         Utilisation.Result result = Utilisation.of(runs, T0, Map.of("f", 1, "s", 1), Map.of("f", 2.0, "s", 1.0), 1000);
         assertEquals(1.0, result.lowerBoundSeconds(), 1e-9, "max(3 s / 3, longest 2 s at the best speed 2)");
+    }
+
+    @Test
+    void idlingBeforeAnyTaskIsReadyBreaksNoInvariantButCountsFromSubmission() {
+        // planning takes 1.5 s: nothing is ready before; then b idles 0.5 s while a's second task waits
+        List<TaskRun> runs = List.of(readyAt(1500, "a", 1500, 3000), readyAt(1500, "b", 1600, 2000),
+                readyAt(1500, "a", 3000, 4000), readyAt(2000, "b", 2500, 3500));
+        Map<String, Integer> slots = Map.of("a", 1, "b", 1);
+        assertEquals(1.6, Utilisation.longestIdleWhileQueued(runs, T0, slots), 1e-9);
+        assertEquals(0.5, Utilisation.longestIdleWhileReady(runs, T0, slots), 1e-9,
+                "b idles from 2.0 to 2.5 s while its next task is ready from 2.0 s");
+    }
+
+    @Test
+    void anIdleSlotNextToAReadyTaskBreaksTheInvariantForAsLongAsBoth() {
+        // b is idle from 1 s to 3 s; a ready task waits from 0 s until a starts it at 2 s
+        List<TaskRun> runs = List.of(readyAt(0, "a", 0, 2000), readyAt(0, "a", 2000, 4000), readyAt(0, "b", 0, 1000),
+                readyAt(2500, "b", 3000, 3500));
+        Map<String, Integer> slots = Map.of("a", 1, "b", 1);
+        assertEquals(1.0, Utilisation.longestIdleWhileReady(runs, T0, slots), 1e-9,
+                "1 s to 2 s: idle and a task ready; 2 s to 2.5 s nothing is ready; 2.5 s to 3 s: 0.5 s");
     }
 }

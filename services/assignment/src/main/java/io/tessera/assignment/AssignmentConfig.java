@@ -16,8 +16,11 @@ public interface AssignmentConfig {
     @WithDefault("5s")
     Duration gaugeRefresh();
 
-    /** How often the dispatcher looks for queued tasks and free workers (it also runs after every event). */
-    @WithDefault("100ms")
+    /**
+     * How often the dispatcher looks for queued tasks and free workers although no event asked it to (it runs after
+     * every event that can make work dispatchable); a safety net, so every round it runs idle is CPU spent for nothing.
+     */
+    @WithDefault("1s")
     Duration dispatchInterval();
 
     /** A dispatched task no worker started within this time no longer takes a slot of its worker. */

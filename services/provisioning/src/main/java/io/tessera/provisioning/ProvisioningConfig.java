@@ -43,8 +43,11 @@ public interface ProvisioningConfig {
     @WithDefault("1s")
     Duration evaluateEvery();
 
-    /** The command line pieces that start a worker; relative paths are resolved against {@link #baseDir()}. */
-    @WithDefault("${java.home}/bin/java,-Xmx256m,-jar,services/worker/target/quarkus-app/quarkus-run.jar")
+    /**
+     * The command line pieces that start a worker; relative paths are resolved against {@link #baseDir()}. The client
+     * compiler only, as every JVM of the embedded farm these local workers join (FarmOptions.CLIENT_COMPILER).
+     */
+    @WithDefault("${java.home}/bin/java,-Xmx256m,-XX:TieredStopAtLevel=1,-jar,services/worker/target/quarkus-app/quarkus-run.jar")
     List<String> workerCommand();
 
     /** Working directory of started workers, against which the worker command and the log directory resolve. */

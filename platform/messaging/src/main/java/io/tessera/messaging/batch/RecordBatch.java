@@ -3,11 +3,13 @@ package io.tessera.messaging.batch;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.messaging.retry.TransientFailures;
+import io.tessera.messaging.sequence.Sequential;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,7 +66,7 @@ public final class RecordBatch<T> {
     public Uni<Void> handle(ConsumerRecords<String, String> records) {
         Executor onPollContext = pollContext();
         List<Item<T>> items = new ArrayList<>(records.count());
-        Uni<Void> rejected = Uni.createFrom().voidItem();
+        List<Map.Entry<ConsumerRecord<String, String>, RuntimeException>> invalid = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 T value = parse.apply(record);
@@ -72,9 +74,10 @@ public final class RecordBatch<T> {
                     items.add(new Item<>(record, value));
                 }
             } catch (RuntimeException e) {
-                rejected = rejected.chain(() -> deadLetters.send(record, e));
+                invalid.add(Map.entry(record, e));
             }
         }
+        Uni<Void> rejected = Sequential.forEach(invalid, bad -> deadLetters.send(bad.getKey(), bad.getValue()));
         if (items.isEmpty()) {
             return rejected;
         }
@@ -87,12 +90,8 @@ public final class RecordBatch<T> {
     }
 
     private Uni<Void> oneByOne(List<Item<T>> items, Executor onPollContext) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Item<T> item : items) {
-            chain = chain.chain(() -> retried(applied(List.of(item), onPollContext), List.of(item))
-                    .onFailure().recoverWithUni(e -> deadLetters.send(item.record(), e)));
-        }
-        return chain;
+        return Sequential.forEach(items, item -> retried(applied(List.of(item), onPollContext), List.of(item))
+                .onFailure().recoverWithUni(e -> deadLetters.send(item.record(), e)));
     }
 
     /** Applies {@code items} on the poll's context, at each subscription (so a retry runs there too). */

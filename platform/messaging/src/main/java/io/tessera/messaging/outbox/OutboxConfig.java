@@ -10,9 +10,10 @@ public interface OutboxConfig {
 
     /**
      * How often the relay looks for committed events in case a commit notification was missed (it is woken by
-     * every commit that wrote events, see {@code R__outbox_notify.sql}).
+     * every commit that wrote events, see {@code R__outbox_notify.sql}, and whenever it reconnects to listen), or
+     * after it failed to publish (the broker was away). A safety net: every idle look is a transaction for nothing.
      */
-    @WithDefault("200ms")
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** The database schema holding {@code outbox_event} and {@code inbox_event}: the service's own schema. */

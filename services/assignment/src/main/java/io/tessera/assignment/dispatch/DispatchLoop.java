@@ -13,15 +13,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Runs dispatch rounds ({@link Dispatcher#dispatchAll()}) on its own thread: every
- * {@code tessera.assignment.dispatch-interval}, and as soon as possible after {@link #trigger()} (a task was
- * queued, a worker beat, a task started or finished). Rounds never overlap; triggers arriving during a round
- * coalesce into one more round. Each round runs on a fresh safe Vert.x context, as Hibernate Reactive needs.
+ * Runs dispatch rounds ({@link Dispatcher#dispatchAll()}) on its own thread: as soon as possible after
+ * {@link #trigger()} (a task was queued, a worker beat, a task started or finished, a job changed), again
+ * {@value #CONTENDED_RETRY_MILLIS} ms after a round found a capability locked by another replica (whose round may
+ * have missed the change that triggered this one), and every {@code tessera.assignment.dispatch-interval} as a
+ * safety net for changes that come with no event (a dispatch timing out). Rounds never overlap; triggers arriving
+ * during a round coalesce into one more round. Each round runs on a fresh safe Vert.x context, as Hibernate Reactive
+ * needs.
  */
 @ApplicationScoped
 public class DispatchLoop {
 
     private static final Logger LOG = Logger.getLogger(DispatchLoop.class);
+    static final long CONTENDED_RETRY_MILLIS = 25;
 
     private final Dispatcher dispatcher;
     private final AssignmentConfig config;
@@ -69,10 +73,24 @@ public class DispatchLoop {
         }
     }
 
+    private void triggerIn(long millis) {
+        ScheduledExecutorService executor = loop;
+        if (executor != null) {
+            try {
+                executor.schedule(this::trigger, millis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the service is stopping: no more rounds
+            }
+        }
+    }
+
     private void round() {
         try {
-            VertxContextSupport.subscribeAndAwait(dispatcher::dispatchAll);
+            Dispatcher.Rounds rounds = VertxContextSupport.subscribeAndAwait(dispatcher::dispatchAll);
             failing = false;
+            if (rounds.contended()) {
+                triggerIn(CONTENDED_RETRY_MILLIS);
+            }
         } catch (Throwable e) {
             if (!failing) {
                 LOG.warnf("Dispatch round failed (queued tasks stay queued, next round retries): %s", e.toString());

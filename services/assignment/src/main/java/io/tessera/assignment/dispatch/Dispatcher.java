@@ -103,26 +103,38 @@ public class Dispatcher {
                 + " limit :limit for update skip locked";
     }
 
-    /** Runs one round for every capability; completes with the number of tasks dispatched. */
-    public Uni<Integer> dispatchAll() {
-        Uni<Integer> total = Uni.createFrom().item(0);
+    /**
+     * What rounds did: the tasks they dispatched, and whether a capability was skipped because another replica held
+     * its lock (that replica's round may have begun before the latest change, so this replica should look again soon).
+     */
+    public record Rounds(int dispatched, boolean contended) {
+
+        private static final Rounds CONTENDED = new Rounds(0, true);
+
+        Rounds plus(Rounds other) {
+            return new Rounds(dispatched + other.dispatched, contended || other.contended);
+        }
+    }
+
+    /** Runs one round for every capability. */
+    public Uni<Rounds> dispatchAll() {
+        Uni<Rounds> total = Uni.createFrom().item(new Rounds(0, false));
         for (Capability capability : Capability.values()) {
-            total = total.chain(sum -> dispatch(capability).map(count -> sum + count));
+            total = total.chain(sum -> dispatch(capability).map(sum::plus));
         }
         return total;
     }
 
-    /** Runs one round for {@code capability}; completes after commit with the number of tasks dispatched. */
-    public Uni<Integer> dispatch(Capability capability) {
+    /** Runs one round for {@code capability}; completes after commit. */
+    public Uni<Rounds> dispatch(Capability capability) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(lock, String.class)
                                 .setParameter("capability", capability.id()).getResultList())
                         .chain(locked -> locked.isEmpty()
-                                ? Uni.createFrom().item(List.<Done>of())
-                                : round(capability, now)))
-                .invoke(this::report)
-                .map(List::size);
+                                ? Uni.createFrom().item(Rounds.CONTENDED)
+                                : round(capability, now).invoke(this::report)
+                                        .map(done -> new Rounds(done.size(), false))));
     }
 
     /** The live workers of a capability as one round sees them. */

@@ -9,6 +9,7 @@ import io.tessera.contracts.envelope.Json;
 import io.tessera.contracts.jobs.JobCancelled;
 import io.tessera.contracts.jobs.JobSubmitted;
 import io.tessera.messaging.inbox.Inbox;
+import io.tessera.messaging.sequence.Sequential;
 import io.tessera.monitoring.dag.Readiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -71,12 +72,8 @@ public class JobService {
 
     private Uni<Map<String, JobState>> lockDependencies(List<String> dependsOn) {
         Map<String, JobState> states = new HashMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String id : dependsOn) {
-            chain = chain.chain(() -> jobs.ensureAndLockShared(id).invoke(dep -> states.put(id, dep.state)))
-                    .replaceWithVoid();
-        }
-        return chain.replaceWith(states);
+        return Sequential.forEach(dependsOn, id -> jobs.ensureAndLockShared(id).invoke(dep -> states.put(id, dep.state)))
+                .replaceWith(states);
     }
 
     private Uni<Void> record(JobEntity job, JobSubmitted event, List<String> dependsOn, Map<String, JobState> states) {

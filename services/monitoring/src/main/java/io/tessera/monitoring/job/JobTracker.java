@@ -9,6 +9,7 @@ import io.tessera.contracts.status.JobProgress;
 import io.tessera.contracts.tasks.TasksWithdrawn;
 import io.tessera.messaging.outbox.Outbox;
 import io.tessera.messaging.outbox.OutboxConfig;
+import io.tessera.messaging.sequence.Sequential;
 import io.tessera.monitoring.job.ProgressCalculator.TaskGroup;
 import io.tessera.monitoring.MonitoringMetrics;
 import io.tessera.monitoring.dag.Readiness;
@@ -155,11 +156,9 @@ public class JobTracker {
                 }
                 events.add(transitions.cancelled(task, taskReason, now));
             }
-            Uni<Void> chain = outbox.addAll(events);
-            for (TaskEntity task : running) {
-                // cancelling keeps the worker and attempt the revocation names
-                chain = chain.chain(() -> revocations.revoke(task, task.workerId, task.attempt, taskReason, now));
-            }
+            // cancelling keeps the worker and attempt the revocation names
+            Uni<Void> chain = outbox.addAll(events).chain(() -> Sequential.forEach(running,
+                    task -> revocations.revoke(task, task.workerId, task.attempt, taskReason, now)));
             return failed ? chain.chain(() -> withdraw(job, taskReason, now)) : chain;
         }).chain(() -> groupsOf(job)).chain(groups -> publish(job, groups, now)).chain(() -> failDependents(job, now));
     }
@@ -190,27 +189,17 @@ public class JobTracker {
 
     /** The job COMPLETED: each unfinished job depending on it is re-evaluated (released once all its deps are). */
     private Uni<Void> releaseDependents(JobEntity job, Instant now) {
-        return jobs.lockDependents(job.jobId).chain(dependents -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (JobEntity dependent : dependents) {
-                if (dependent.tasksTotal > 0) {
+        return jobs.lockDependents(job.jobId).chain(dependents -> Sequential.forEach(
+                dependents.stream().filter(dependent -> dependent.tasksTotal > 0).toList(), dependent -> {
                     LOG.infof("Job %s completed: re-evaluating dependent job %s", job.jobId, dependent.jobId);
-                    chain = chain.chain(() -> refresh(dependent, now));
-                }
-            }
-            return chain;
-        });
+                    return refresh(dependent, now);
+                }));
     }
 
     /** The job FAILED or was CANCELLED: each unfinished job depending on it FAILS (and so on, transitively). */
     private Uni<Void> failDependents(JobEntity job, Instant now) {
-        return jobs.lockDependents(job.jobId).chain(dependents -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (JobEntity dependent : dependents) {
-                chain = chain.chain(() -> fail(dependent, "dependency job " + job.jobId + " failed", now));
-            }
-            return chain;
-        });
+        return jobs.lockDependents(job.jobId).chain(dependents -> Sequential.forEach(dependents,
+                dependent -> fail(dependent, "dependency job " + job.jobId + " failed", now)));
     }
 
     private void finish(JobEntity job, JobState state, String reason) {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tessera.contracts.TaskState;
 import io.tessera.messaging.outbox.OutboxConfig;
+import io.tessera.messaging.sequence.Sequential;
 import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.monitoring.MonitoringMetrics;
 import io.tessera.monitoring.failure.AttemptFailures;
@@ -64,11 +65,8 @@ public class LeaseService {
     }
 
     private Uni<Void> expireAll(List<TaskEntity> tasks, Instant now) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (TaskEntity task : tasks) {
-            chain = chain.chain(() -> JobEntity.<JobEntity>findById(task.jobId).chain(job -> expire(job, task, now)));
-        }
-        return chain;
+        return Sequential.forEach(tasks,
+                task -> JobEntity.<JobEntity>findById(task.jobId).chain(job -> expire(job, task, now)));
     }
 
     private Uni<Void> expire(JobEntity job, TaskEntity task, Instant now) {

@@ -12,6 +12,7 @@ import io.tessera.contracts.tasks.TaskProgress;
 import io.tessera.contracts.tasks.TaskStarted;
 import io.tessera.messaging.inbox.Inbox;
 import io.tessera.messaging.outbox.Outbox;
+import io.tessera.messaging.sequence.Sequential;
 import io.tessera.monitoring.MonitoringConfig;
 import io.tessera.monitoring.MonitoringMetrics;
 import io.tessera.monitoring.failure.AttemptFailures;
@@ -125,45 +126,34 @@ public class TaskEventService {
                             return outbox.collecting(() -> applyInOrder(todo, deferred, commits))
                                     .call(() -> commits.run(vertx, committer));
                         }))
-                .chain(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Received received : deferred) {
-                        chain = chain.chain(() -> apply(received.envelope(), received.event()));
-                    }
-                    return chain;
-                });
+                .chain(() -> Sequential.forEach(deferred, received -> apply(received.envelope(), received.event())));
     }
 
     private Uni<Void> applyInOrder(List<Received> todo, List<Received> deferred, PendingCommits commits) {
         Map<String, JobEntity> jobsById = new TreeMap<>();
         todo.forEach(r -> jobsById.put(r.event().jobId(), null));
-        Uni<Void> locked = Uni.createFrom().voidItem();
-        for (String jobId : List.copyOf(jobsById.keySet())) {
-            locked = locked.chain(() -> jobs.lock(jobId).invoke(job -> jobsById.put(jobId, job))).replaceWithVoid();
-        }
+        Uni<Void> locked = Sequential.forEach(List.copyOf(jobsById.keySet()),
+                jobId -> jobs.lock(jobId).invoke(job -> jobsById.put(jobId, job)));
         return locked.chain(() -> lockTasks(todo)).chain(tasksById -> {
             Set<String> deferredTasks = new HashSet<>();
             List<String> applied = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Received received : todo) {
+            Uni<Void> chain = Sequential.forEach(todo, received -> {
                 TaskEvent event = received.event();
-                chain = chain.chain(() -> {
-                    JobEntity job = jobsById.get(event.jobId());
-                    TaskEntity task = tasksById.get(event.taskId());
-                    if (deferredTasks.contains(event.taskId()) || job == null || task == null) {
-                        deferredTasks.add(event.taskId());
-                        deferred.add(received);
-                        return Uni.createFrom().voidItem();
-                    }
-                    return decide(job, task, event, commits)
-                            .invoke(() -> applied.add(received.envelope().id()))
-                            .onFailure(UnknownTaskException.class).recoverWithUni(e -> {
-                                deferredTasks.add(event.taskId());
-                                deferred.add(received);
-                                return Uni.createFrom().voidItem();
-                            });
-                });
-            }
+                JobEntity job = jobsById.get(event.jobId());
+                TaskEntity task = tasksById.get(event.taskId());
+                if (deferredTasks.contains(event.taskId()) || job == null || task == null) {
+                    deferredTasks.add(event.taskId());
+                    deferred.add(received);
+                    return Uni.createFrom().voidItem();
+                }
+                return decide(job, task, event, commits)
+                        .invoke(() -> applied.add(received.envelope().id()))
+                        .onFailure(UnknownTaskException.class).recoverWithUni(e -> {
+                            deferredTasks.add(event.taskId());
+                            deferred.add(received);
+                            return Uni.createFrom().voidItem();
+                        });
+            });
             return chain.chain(() -> inbox.firstDeliveries(CONSUMER, applied)).invoke(recorded -> {
                 if (recorded.size() != applied.size()) {
                     // another replica applied some of these meanwhile (a rebalance): roll back, the retry skips them

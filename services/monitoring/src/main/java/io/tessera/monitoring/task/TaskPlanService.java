@@ -7,6 +7,7 @@ import io.tessera.contracts.envelope.EventEnvelope;
 import io.tessera.contracts.envelope.InvalidEventException;
 import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.messaging.inbox.Inbox;
+import io.tessera.messaging.sequence.Sequential;
 import io.tessera.monitoring.dag.Readiness;
 import io.tessera.monitoring.dag.Readiness.Verdict;
 import io.tessera.monitoring.job.JobEntity;
@@ -81,21 +82,11 @@ public class TaskPlanService {
     private Uni<Void> insertAll(List<TaskPlanned> plans, Instant now) {
         Map<String, JobEntity> jobsById = new TreeMap<>();
         plans.forEach(plan -> jobsById.put(plan.jobId(), null));
-        Uni<Void> locked = Uni.createFrom().voidItem();
-        for (String jobId : List.copyOf(jobsById.keySet())) {
-            locked = locked.chain(() -> jobs.ensureAndLock(jobId).invoke(job -> jobsById.put(jobId, job)))
-                    .replaceWithVoid();
-        }
         Map<String, Boolean> released = new HashMap<>();
-        return locked
-                .chain(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (JobEntity job : jobsById.values()) {
-                        chain = chain.chain(() -> jobs.released(job).invoke(r -> released.put(job.jobId, r)))
-                                .replaceWithVoid();
-                    }
-                    return chain;
-                })
+        return Sequential.forEach(List.copyOf(jobsById.keySet()),
+                        jobId -> jobs.ensureAndLock(jobId).invoke(job -> jobsById.put(jobId, job)))
+                .chain(() -> Sequential.forEach(List.copyOf(jobsById.values()),
+                        job -> jobs.released(job).invoke(r -> released.put(job.jobId, r))))
                 .chain(() -> known(plans))
                 .chain(known -> {
                     List<TaskEntity> created = new ArrayList<>();

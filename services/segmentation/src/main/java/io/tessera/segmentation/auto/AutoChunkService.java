@@ -13,6 +13,7 @@ import io.tessera.contracts.tasks.TaskPlanned;
 import io.tessera.messaging.inbox.Inbox;
 import io.tessera.messaging.outbox.Outbox;
 import io.tessera.messaging.outbox.OutboxConfig;
+import io.tessera.messaging.sequence.Sequential;
 import io.tessera.segmentation.SegmentationConfig;
 import io.tessera.segmentation.jobs.TaskPlannedPublisher;
 import io.tessera.segmentation.planning.Segmenter;
@@ -180,12 +181,8 @@ public class AutoChunkService {
     }
 
     private Uni<Void> record(AutoJobEntity job, Wave wave, String basis) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (TaskPlanned task : wave.tasks()) {
-            chain = chain.chain(() -> AutoTaskEntity.of(task, wave.number()).persist())
-                    .chain(() -> outbox.add(Topics.TASKS_PLANNED, task.jobId(), TaskPlannedPublisher.eventId(task),
-                            task));
-        }
+        Uni<Void> chain = Sequential.forEach(wave.tasks(), task -> AutoTaskEntity.of(task, wave.number()).persist()
+                .chain(() -> outbox.add(Topics.TASKS_PLANNED, task.jobId(), TaskPlannedPublisher.eventId(task), task)));
         return chain.invoke(() -> {
             waves.increment();
             tasksPlanned.increment(wave.tasks().size());

@@ -74,7 +74,12 @@ public class PeerStatusPublisher {
         }
     }
 
-    @Scheduled(every = "${tessera.worker.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Not before the application started: the first run could otherwise create this bean while messaging is still
+     * wiring its channels, and fail to inject the emitter.
+     */
+    @Scheduled(every = "${tessera.worker.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodic() {
         changed();
     }
