@@ -14,8 +14,13 @@ import java.util.Map;
 public final class Utilisation {
 
     /** What one workload measured. */
+    /**
+     * What one workload measured; {@code utilisationWhileQueued} is busy slot time / (slots × time) between the
+     * submission and the last task's start, while work still waited to start: what the distribution controls, without
+     * the tail in which the last long tasks finish and nothing is left to hand out.
+     */
     public record Result(int tasks, double makespanSeconds, double utilisation, double lowerBoundSeconds,
-                  double makespanOverLowerBound, List<double[]> overTime) {
+                  double makespanOverLowerBound, List<double[]> overTime, double utilisationWhileQueued) {
     }
 
     private Utilisation() {
@@ -58,8 +63,15 @@ public final class Utilisation {
             }
             overTime.add(new double[] {(bucket - start) / 1000.0, inBucket / ((double) totalSlots * (bucketEnd - bucket))});
         }
+        long lastStart = runs.stream().mapToLong(r -> r.started().toEpochMilli()).max().orElse(start);
+        double busyWhileQueued = 0;
+        for (TaskRun run : runs) {
+            busyWhileQueued += Math.max(0, Math.min(lastStart, run.completed().toEpochMilli())
+                    - Math.max(start, run.started().toEpochMilli()));
+        }
         return new Result(runs.size(), makespan / 1000, busy / (totalSlots * makespan), lowerBound / 1000,
-                lowerBound == 0 ? 0 : makespan / lowerBound, overTime);
+                lowerBound == 0 ? 0 : makespan / lowerBound, overTime,
+                lastStart <= start ? 0 : busyWhileQueued / ((double) totalSlots * (lastStart - start)));
     }
 
     /**

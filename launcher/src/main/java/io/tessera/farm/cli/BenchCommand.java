@@ -310,16 +310,17 @@ final class BenchCommand {
         double idle = Utilisation.longestIdleWhileQueued(runs, submitted, slots);
         double idleWhileReady = Utilisation.longestIdleWhileReady(runs, submitted, slots);
         System.out.printf("%s, mixed workload: %d tasks, makespan %.1f s, lower bound %.1f s, makespan/lower bound"
-                        + " %.2f, utilisation %.1f%%, longest idle slot while a ready task waited %.2f s (since"
-                        + " submission, planning included: %.1f s)%n", mode, result.tasks(), result.makespanSeconds(),
-                result.lowerBoundSeconds(), result.makespanOverLowerBound(), 100 * result.utilisation(),
-                idleWhileReady, idle);
+                        + " %.2f, utilisation %.1f%% (%.1f%% until the last task started), longest idle slot while a"
+                        + " ready task waited %.2f s (since submission, planning included: %.1f s)%n", mode,
+                result.tasks(), result.makespanSeconds(), result.lowerBoundSeconds(), result.makespanOverLowerBound(),
+                100 * result.utilisation(), 100 * result.utilisationWhileQueued(), idleWhileReady, idle);
         ObjectNode node = JSON.createObjectNode();
         node.put("tasks", result.tasks());
         node.put("makespanSeconds", result.makespanSeconds());
         node.put("lowerBoundSeconds", result.lowerBoundSeconds());
         node.put("makespanOverLowerBound", result.makespanOverLowerBound());
         node.put("utilisation", result.utilisation());
+        node.put("utilisationUntilLastStart", result.utilisationWhileQueued());
         node.put("longestIdleSlotWhileQueuedSeconds", idle);
         node.put("longestIdleSlotWhileReadySeconds", idleWhileReady);
         return node;

@@ -41,6 +41,8 @@ class UtilisationTest {
         Map<String, Integer> slots = Map.of("a", 1, "b", 1);
         Utilisation.Result result = Utilisation.of(runs, T0, slots, Map.of("a", 1.0, "b", 1.0), 1000);
         assertEquals(5.5 / 8, result.utilisation(), 1e-9);
+        assertEquals(4.0 / 6, result.utilisationWhileQueued(), 1e-9,
+                "until the last start at 3 s: a busy 3 s of 3, b busy 1 s of 3");
         assertEquals(2.0, Utilisation.longestIdleWhileQueued(runs, T0, slots), 1e-9);
     }
 
