@@ -9,6 +9,7 @@ import io.tessera.contracts.Topics;
 import io.tessera.farm.Farm;
 import io.tessera.farm.FarmOptions;
 import io.tessera.farm.bench.BenchReport;
+import io.tessera.farm.bench.ConsumerLag;
 import io.tessera.farm.bench.CpuUsage;
 import io.tessera.farm.bench.HopTimes;
 import io.tessera.farm.bench.KafkaCeiling;
@@ -137,7 +138,7 @@ final class BenchCommand {
             }
             startWorkers(farm, Duration.ZERO, 0);
             node.set("coldStart", coldStart(api, events, mode, farm.bootstrapServers()));
-            warmUp(api, "warm-up", mode);
+            warmUp(api, "warm-up", mode, farm.bootstrapServers());
             node.set("latency", latency(api, events, mode, farm.bootstrapServers()));
             Map<String, Double> cpuBefore = cpu(farm);
             ObjectNode zeroLength = throughput(api, events, mode);
@@ -146,7 +147,7 @@ final class BenchCommand {
             stopWorkers(farm);
 
             startWorkers(farm, MIXED_MEAN, MIXED_ALPHA);
-            warmUp(api, "mixed warm-up", mode);
+            warmUp(api, "mixed warm-up", mode, farm.bootstrapServers());
             Map<String, Double> referenceMillis = new LinkedHashMap<>();
             node.set("mixed", mixedWorkload(api, events, mode, series, referenceMillis));
             stopWorkers(farm);
@@ -226,12 +227,16 @@ final class BenchCommand {
      * Runs a job of {@code --warm-up-tasks} tasks on the workers just started, unmeasured: a farm's JVMs run for days,
      * so the CPU the just-started ones spend compiling their code is not a cost of each task.
      */
-    private void warmUp(JobsApi api, String name, DistributionMode mode) throws Exception {
+    private void warmUp(JobsApi api, String name, DistributionMode mode, String bootstrapServers) throws Exception {
         long started = System.nanoTime();
         String jobId = api.submit(job(name, warmUpTasks)).path("jobId").asText();
         awaitState(api, jobId, "COMPLETED", Duration.ofMinutes(30));
-        System.out.printf("[%s] %s: %d tasks in %.1f s (not measured)%n", mode.id(), name, warmUpTasks,
-                (System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // the job is COMPLETED before every service has read all its events: measure an idle farm, not that tail
+        long lag = ConsumerLag.awaitCaughtUp(bootstrapServers, Duration.ofSeconds(60));
+        System.out.printf("[%s] %s: %d tasks in %.1f s, every consumer caught up %.1f s later%s (not measured)%n",
+                mode.id(), name, warmUpTasks, seconds, (System.nanoTime() - started) / 1e9 - seconds,
+                lag == 0 ? "" : " (still " + lag + " records behind after 60 s)");
     }
 
     private ObjectNode throughput(JobsApi api, TaskEventLog events, DistributionMode mode) throws Exception {
