@@ -1,17 +1,11 @@
 package io.tessera.farm.bench;
 
 import io.tessera.contracts.Topics;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Where a job's first task spends its way to a worker: reads the topics a new job crosses (from their end, without a
@@ -24,23 +18,18 @@ public final class HopTimes implements AutoCloseable {
     /** The hops in the order a new job crosses them, each named by the service that wrote it. */
     public static final Map<String, String> HOPS = hops();
 
-    private final KafkaConsumer<String, String> consumer;
     private final Map<String, Map<String, Long>> firstByTopic = new HashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    private final TopicTail tail;
 
     public HopTimes(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(BenchClients.consumer(bootstrapServers, null, 2_000));
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : HOPS.keySet()) {
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        thread = new Thread(this::poll, "bench-hop-times");
-        thread.setDaemon(true);
-        thread.start();
+        tail = new TopicTail(bootstrapServers, List.copyOf(HOPS.keySet()), "bench-hop-times", record -> {
+            if (record.key() != null) {
+                synchronized (this) {
+                    firstByTopic.computeIfAbsent(record.topic(), t -> new HashMap<>())
+                            .merge(record.key(), record.timestamp(), Math::min);
+                }
+            }
+        });
     }
 
     private static Map<String, String> hops() {
@@ -51,20 +40,6 @@ public final class HopTimes implements AutoCloseable {
         hops.put(Topics.TASKS_CPU, "assignment");
         hops.put(Topics.TASK_EVENTS, "worker");
         return hops;
-    }
-
-    private void poll() {
-        while (running.get()) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
-                if (record.key() != null) {
-                    synchronized (this) {
-                        firstByTopic.computeIfAbsent(record.topic(), t -> new HashMap<>())
-                                .merge(record.key(), record.timestamp(), Math::min);
-                    }
-                }
-            }
-        }
-        consumer.close();
     }
 
     /**
@@ -87,7 +62,6 @@ public final class HopTimes implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        thread.join(5_000);
+        tail.close();
     }
 }

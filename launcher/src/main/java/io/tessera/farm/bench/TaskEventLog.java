@@ -6,16 +6,11 @@ import io.tessera.contracts.envelope.TesseraEvent;
 import io.tessera.contracts.tasks.TaskCompleted;
 import io.tessera.contracts.tasks.TaskReady;
 import io.tessera.contracts.tasks.TaskStarted;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads {@code farm.task-events.v1} and {@code farm.tasks.ready.v1} from their end, on its own thread, without a
@@ -24,37 +19,20 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class TaskEventLog implements AutoCloseable {
 
-    private final KafkaConsumer<String, String> consumer;
     private final Map<String, TaskStarted> started = new HashMap<>();
     private final Map<String, Instant> ready = new HashMap<>();
     private final Map<String, TaskRun> runs = new HashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread thread;
+    private final TopicTail tail;
 
     public TaskEventLog(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(BenchClients.consumer(bootstrapServers, null, 2_000));
-        List<TopicPartition> partitions = java.util.stream.Stream.of(Topics.TASK_EVENTS, Topics.TASKS_READY)
-                .flatMap(topic -> consumer.partitionsFor(topic).stream())
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        thread = new Thread(this::poll, "bench-task-events");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void poll() {
-        while (running.get()) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                try {
-                    add(EventEnvelope.from(record).event());
-                } catch (RuntimeException ignored) {
-                    // not a task event this benchmark reads
-                }
-            }
-        }
-        consumer.close();
+        tail = new TopicTail(bootstrapServers, List.of(Topics.TASK_EVENTS, Topics.TASKS_READY), "bench-task-events",
+                record -> {
+                    try {
+                        add(EventEnvelope.from(record).event());
+                    } catch (RuntimeException ignored) {
+                        // not a task event this benchmark reads
+                    }
+                });
     }
 
     private synchronized void add(TesseraEvent event) {
@@ -89,7 +67,6 @@ public final class TaskEventLog implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
-        thread.join(5_000);
+        tail.close();
     }
 }
