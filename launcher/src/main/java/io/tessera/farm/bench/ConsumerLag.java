@@ -22,39 +22,39 @@ public final class ConsumerLag {
     private ConsumerLag() {
     }
 
-    /** The lag of every consumer group now. */
-    public static long total(String bootstrapServers) throws ExecutionException, InterruptedException {
+    /**
+     * Waits until no consumer group lags (checked every 200 ms with one admin client), at most {@code timeout};
+     * returns the lag last seen (0 when the farm caught up).
+     */
+    public static long awaitCaughtUp(String bootstrapServers, Duration timeout)
+            throws ExecutionException, InterruptedException {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers);
         try (Admin admin = Admin.create(props)) {
-            long lag = 0;
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                offsets.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-                for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : offsets.entrySet()) {
-                    if (offset.getValue() != null) {
-                        lag += Math.max(0, ends.get(offset.getKey()).offset() - offset.getValue().offset());
-                    }
-                }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long lag = total(admin);
+            while (lag > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                lag = total(admin);
             }
             return lag;
         }
     }
 
-    /**
-     * Waits until no consumer group lags (checked every 200 ms), at most {@code timeout}; returns the lag last seen
-     * (0 when the farm caught up).
-     */
-    public static long awaitCaughtUp(String bootstrapServers, Duration timeout)
-            throws ExecutionException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long lag = total(bootstrapServers);
-        while (lag > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            lag = total(bootstrapServers);
+    /** The lag of every consumer group now. */
+    private static long total(Admin admin) throws ExecutionException, InterruptedException {
+        long lag = 0;
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            offsets.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : offsets.entrySet()) {
+                if (offset.getValue() != null) {
+                    lag += Math.max(0, ends.get(offset.getKey()).offset() - offset.getValue().offset());
+                }
+            }
         }
         return lag;
     }

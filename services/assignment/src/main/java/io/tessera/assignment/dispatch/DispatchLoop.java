@@ -86,9 +86,9 @@ public class DispatchLoop {
 
     private void round() {
         try {
-            Dispatcher.Rounds rounds = VertxContextSupport.subscribeAndAwait(dispatcher::dispatchAll);
+            boolean contended = VertxContextSupport.subscribeAndAwait(dispatcher::dispatchAll);
             failing = false;
-            if (rounds.contended()) {
+            if (contended) {
                 triggerIn(CONTENDED_RETRY_MILLIS);
             }
         } catch (Throwable e) {

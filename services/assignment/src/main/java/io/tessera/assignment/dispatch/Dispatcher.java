@@ -104,37 +104,26 @@ public class Dispatcher {
     }
 
     /**
-     * What rounds did: the tasks they dispatched, and whether a capability was skipped because another replica held
-     * its lock (that replica's round may have begun before the latest change, so this replica should look again soon).
+     * Runs one round for every capability; completes with whether a capability was skipped because another replica
+     * held its lock (that replica's round may have begun before the latest change, so this replica looks again soon).
      */
-    public record Rounds(int dispatched, boolean contended) {
-
-        private static final Rounds CONTENDED = new Rounds(0, true);
-
-        Rounds plus(Rounds other) {
-            return new Rounds(dispatched + other.dispatched, contended || other.contended);
-        }
-    }
-
-    /** Runs one round for every capability. */
-    public Uni<Rounds> dispatchAll() {
-        Uni<Rounds> total = Uni.createFrom().item(new Rounds(0, false));
+    public Uni<Boolean> dispatchAll() {
+        Uni<Boolean> contended = Uni.createFrom().item(false);
         for (Capability capability : Capability.values()) {
-            total = total.chain(sum -> dispatch(capability).map(sum::plus));
+            contended = contended.chain(any -> dispatch(capability).map(skipped -> any || skipped));
         }
-        return total;
+        return contended;
     }
 
-    /** Runs one round for {@code capability}; completes after commit. */
-    public Uni<Rounds> dispatch(Capability capability) {
+    /** Runs one round for {@code capability}; completes after commit with whether another replica held its lock. */
+    public Uni<Boolean> dispatch(Capability capability) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery(lock, String.class)
-                                .setParameter("capability", capability.id()).getResultList())
-                        .chain(locked -> locked.isEmpty()
-                                ? Uni.createFrom().item(Rounds.CONTENDED)
-                                : round(capability, now).invoke(this::report)
-                                        .map(done -> new Rounds(done.size(), false))));
+                .chain(session -> session.createNativeQuery(lock, String.class)
+                        .setParameter("capability", capability.id()).getResultList())
+                .chain(locked -> locked.isEmpty()
+                        ? Uni.createFrom().item(true)
+                        : round(capability, now).invoke(this::report).replaceWith(false)));
     }
 
     /** The live workers of a capability as one round sees them. */
