@@ -41,8 +41,11 @@ class DistributionModesTest {
     private static final Duration FRAME = Duration.ofMillis(100);
     private static final double SLOW = 0.0025;
     private static final int INVARIANT_TASKS = 24;
-    /** Enough work that the job is still running when the worker started after its submission is ready. */
-    private static final int JOIN_LEAVE_TASKS = 200;
+    /**
+     * Enough work that the job is still running when the worker started after its submission is ready: 200 tasks of
+     * 100 ms were done by a lone worker before the joiner was up once the farm got faster (decentralized, 2026-12-08).
+     */
+    private static final int JOIN_LEAVE_TASKS = 400;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
 
     @AfterAll
