@@ -1,9 +1,11 @@
 package io.tessera.farm.bench;
 
+import io.tessera.contracts.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -13,11 +15,15 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How many records the farm's consumer groups still have to read: the sum over every group and partition of the end
- * offset minus the group's committed offset. Zero means every service has caught up: the farm is idle, not still
- * working off the events of the job before.
+ * How many records the farm's consumer groups still have to read of the work's topics: the sum over every group and
+ * partition of the end offset minus the group's committed offset. Zero means every service has caught up: the farm is
+ * idle, not still working off the events of the job before. The periodic topics (worker heartbeats, peer status, farm
+ * status) are left out: they carry a record every second or so, which a group commits only now and then, so some lag
+ * on them is always there and says nothing about the work.
  */
 public final class ConsumerLag {
+
+    private static final Set<String> PERIODIC = Set.of(Topics.WORKERS, Topics.COORDINATION, Topics.FARM_STATUS);
 
     private ConsumerLag() {
     }
@@ -51,7 +57,7 @@ public final class ConsumerLag {
             offsets.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
             for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : offsets.entrySet()) {
-                if (offset.getValue() != null) {
+                if (offset.getValue() != null && !PERIODIC.contains(offset.getKey().topic())) {
                     lag += Math.max(0, ends.get(offset.getKey()).offset() - offset.getValue().offset());
                 }
             }

@@ -94,17 +94,32 @@ public final class Utilisation {
      * in seconds. Runs without a ready time are left out.
      */
     public static double longestIdleWhileReady(Collection<TaskRun> runs, Instant from, Map<String, Integer> slots) {
+        return worstIdleWhileReady(runs, from, slots).seconds();
+    }
+
+    /** Where the invariant was closest to breaking: which worker idled, from when (seconds after {@code from}), how long. */
+    public record IdleSlot(String workerId, double fromSeconds, double seconds) {
+    }
+
+    /** The {@link #longestIdleWhileReady} slot with its worker and start; an empty worker id when none idled. */
+    public static IdleSlot worstIdleWhileReady(Collection<TaskRun> runs, Instant from, Map<String, Integer> slots) {
         List<long[]> waiting = waitingIntervals(runs);
+        IdleSlot worst = new IdleSlot("", 0, 0);
         if (waiting.isEmpty()) {
-            return 0;
+            return worst;
         }
-        long longest = 0;
-        for (long[] idle : idleIntervals(runs, from.toEpochMilli(), waiting.get(waiting.size() - 1)[1], slots)) {
+        long start = from.toEpochMilli();
+        List<String> workers = List.copyOf(slots.keySet());
+        for (long[] idle : idleIntervals(runs, start, waiting.get(waiting.size() - 1)[1], slots)) {
             for (long[] wait : waiting) {
-                longest = Math.max(longest, Math.min(idle[1], wait[1]) - Math.max(idle[0], wait[0]));
+                long overlapFrom = Math.max(idle[0], wait[0]);
+                long overlap = Math.min(idle[1], wait[1]) - overlapFrom;
+                if (overlap / 1000.0 > worst.seconds()) {
+                    worst = new IdleSlot(workers.get((int) idle[2]), (overlapFrom - start) / 1000.0, overlap / 1000.0);
+                }
             }
         }
-        return longest / 1000.0;
+        return worst;
     }
 
     /** The periods, in time order, when at least one task was ready and not started. */
@@ -134,11 +149,16 @@ public final class Utilisation {
         return intervals;
     }
 
-    /** Every period between {@code start} and {@code end} when some worker had a free slot, as [from, to) millis. */
+    /**
+     * Every period between {@code start} and {@code end} when some worker had a free slot, as [from, to) millis and
+     * the worker's index in {@code slots}.
+     */
     private static List<long[]> idleIntervals(Collection<TaskRun> runs, long start, long end,
                                               Map<String, Integer> slots) {
         List<long[]> idle = new ArrayList<>();
+        int index = -1;
         for (Map.Entry<String, Integer> worker : slots.entrySet()) {
+            index++;
             List<long[]> edges = new ArrayList<>();
             for (TaskRun run : runs) {
                 if (run.workerId().equals(worker.getKey())) {
@@ -156,13 +176,13 @@ public final class Utilisation {
                 int before = busy;
                 busy += (int) edge[1];
                 if (before < worker.getValue() && busy >= worker.getValue()) {
-                    idle.add(new long[] {Math.max(idleSince, start), edge[0]});
+                    idle.add(new long[] {Math.max(idleSince, start), edge[0], index});
                 } else if (before >= worker.getValue() && busy < worker.getValue()) {
                     idleSince = edge[0];
                 }
             }
             if (busy < worker.getValue()) {
-                idle.add(new long[] {Math.max(idleSince, start), end});
+                idle.add(new long[] {Math.max(idleSince, start), end, index});
             }
         }
         return idle;

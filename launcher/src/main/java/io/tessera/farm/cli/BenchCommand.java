@@ -313,12 +313,17 @@ final class BenchCommand {
     private static ObjectNode report(String mode, Utilisation.Result result, List<TaskRun> runs, Instant submitted,
                                      Map<String, Integer> slots) {
         double idle = Utilisation.longestIdleWhileQueued(runs, submitted, slots);
-        double idleWhileReady = Utilisation.longestIdleWhileReady(runs, submitted, slots);
+        Utilisation.IdleSlot worst = Utilisation.worstIdleWhileReady(runs, submitted, slots);
+        double idleWhileReady = worst.seconds();
         System.out.printf("%s, mixed workload: %d tasks, makespan %.1f s, lower bound %.1f s, makespan/lower bound"
                         + " %.2f, utilisation %.1f%% (%.1f%% until the last task started), longest idle slot while a"
                         + " ready task waited %.2f s (since submission, planning included: %.1f s)%n", mode,
                 result.tasks(), result.makespanSeconds(), result.lowerBoundSeconds(), result.makespanOverLowerBound(),
                 100 * result.utilisation(), 100 * result.utilisationWhileQueued(), idleWhileReady, idle);
+        if (idleWhileReady > 0) {
+            System.out.printf("%s, mixed workload: that idle slot was %s's, from %.2f s after submission%n", mode,
+                    worst.workerId(), worst.fromSeconds());
+        }
         ObjectNode node = JSON.createObjectNode();
         node.put("tasks", result.tasks());
         node.put("makespanSeconds", result.makespanSeconds());
@@ -328,6 +333,8 @@ final class BenchCommand {
         node.put("utilisationUntilLastStart", result.utilisationWhileQueued());
         node.put("longestIdleSlotWhileQueuedSeconds", idle);
         node.put("longestIdleSlotWhileReadySeconds", idleWhileReady);
+        node.putObject("longestIdleSlotWhileReady").put("worker", worst.workerId())
+                .put("fromSeconds", worst.fromSeconds()).put("seconds", idleWhileReady);
         return node;
     }
 

@@ -73,5 +73,6 @@ class UtilisationTest {
         Map<String, Integer> slots = Map.of("a", 1, "b", 1);
         assertEquals(1.0, Utilisation.longestIdleWhileReady(runs, T0, slots), 1e-9,
                 "1 s to 2 s: idle and a task ready; 2 s to 2.5 s nothing is ready; 2.5 s to 3 s: 0.5 s");
+        assertEquals(new Utilisation.IdleSlot("b", 1.0, 1.0), Utilisation.worstIdleWhileReady(runs, T0, slots));
     }
 }
