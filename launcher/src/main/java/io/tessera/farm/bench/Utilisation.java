@@ -103,6 +103,14 @@ public final class Utilisation {
 
     /** The {@link #longestIdleWhileReady} slot with its worker and start; an empty worker id when none idled. */
     public static IdleSlot worstIdleWhileReady(Collection<TaskRun> runs, Instant from, Map<String, Integer> slots) {
+        return worstIdleWhileReady(runs, from, from, slots);
+    }
+
+    /**
+     * The same, counting only idle time after {@code after}; {@code fromSeconds} still counts from {@code from}.
+     */
+    public static IdleSlot worstIdleWhileReady(Collection<TaskRun> runs, Instant from, Instant after,
+                                               Map<String, Integer> slots) {
         List<long[]> waiting = waitingIntervals(runs);
         IdleSlot worst = new IdleSlot("", 0, 0);
         if (waiting.isEmpty()) {
@@ -110,7 +118,7 @@ public final class Utilisation {
         }
         long start = from.toEpochMilli();
         List<String> workers = List.copyOf(slots.keySet());
-        for (long[] idle : idleIntervals(runs, start, waiting.get(waiting.size() - 1)[1], slots)) {
+        for (long[] idle : idleIntervals(runs, after.toEpochMilli(), waiting.get(waiting.size() - 1)[1], slots)) {
             for (long[] wait : waiting) {
                 long overlapFrom = Math.max(idle[0], wait[0]);
                 long overlap = Math.min(idle[1], wait[1]) - overlapFrom;
@@ -120,6 +128,32 @@ public final class Utilisation {
             }
         }
         return worst;
+    }
+
+    /**
+     * The end of a workload's ramp-up: when the last worker first had every slot busy, the farm full for the first
+     * time; null when some worker never had (then the whole run is ramp-up). Before it the farm is still planning,
+     * releasing and placing a newly submitted job's first tasks.
+     */
+    public static Instant rampUpEnd(Collection<TaskRun> runs, Map<String, Integer> slots) {
+        Instant end = null;
+        for (Map.Entry<String, Integer> worker : slots.entrySet()) {
+            List<long[]> edges = slotEdges(runs, worker.getKey());
+            int busy = 0;
+            Instant full = null;
+            for (long[] edge : edges) {
+                busy += (int) edge[1];
+                if (busy >= worker.getValue()) {
+                    full = Instant.ofEpochMilli(edge[0]);
+                    break;
+                }
+            }
+            if (full == null) {
+                return null;
+            }
+            end = end == null || full.isAfter(end) ? full : end;
+        }
+        return end;
     }
 
     /** The periods, in time order, when at least one task was ready and not started. */
@@ -159,14 +193,7 @@ public final class Utilisation {
         int index = -1;
         for (Map.Entry<String, Integer> worker : slots.entrySet()) {
             index++;
-            List<long[]> edges = new ArrayList<>();
-            for (TaskRun run : runs) {
-                if (run.workerId().equals(worker.getKey())) {
-                    edges.add(new long[] {run.started().toEpochMilli(), +1});
-                    edges.add(new long[] {run.completed().toEpochMilli(), -1});
-                }
-            }
-            edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            List<long[]> edges = slotEdges(runs, worker.getKey());
             int busy = 0;
             long idleSince = start;
             for (long[] edge : edges) {
@@ -186,5 +213,18 @@ public final class Utilisation {
             }
         }
         return idle;
+    }
+
+    /** A worker's starts (+1) and ends (-1) in time order, an end before a start at the same moment. */
+    private static List<long[]> slotEdges(Collection<TaskRun> runs, String workerId) {
+        List<long[]> edges = new ArrayList<>();
+        for (TaskRun run : runs) {
+            if (run.workerId().equals(workerId)) {
+                edges.add(new long[] {run.started().toEpochMilli(), +1});
+                edges.add(new long[] {run.completed().toEpochMilli(), -1});
+            }
+        }
+        edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        return edges;
     }
 }

@@ -49,7 +49,6 @@ final class BenchCommand {
     /** The simulated workers: id → speed factor; each has {@link #SLOTS} slots. */
     private static final Map<String, Double> SPEEDS = new LinkedHashMap<>();
     private static final int SLOTS = 2;
-    private static final Duration MIXED_MEAN = Duration.ofMillis(200);
     private static final double MIXED_ALPHA = 1.5;
 
     static {
@@ -65,10 +64,19 @@ final class BenchCommand {
     private final int latencySamples;
     private final int warmUpTasks;
     /**
+     * The mixed workload's mean task time ({@code --mixed-mean-ms}, default 1 s). It keeps the farm's own work below
+     * what the machine can do: 9 slot-equivalents of 200 ms tasks ask for about 45 tasks a second, more than this
+     * 2-core machine's whole farm pipeline gets through (the zero-length phase measures that ceiling), and then the
+     * mixed workload measured that ceiling a second time instead of how the modes spread work.
+     */
+    private final Duration mixedMean;
+    /**
      * Whether the farm's JVMs keep the JVM's default compilers instead of the embedded farm's client compiler only
      * ({@link FarmOptions#CLIENT_COMPILER}), to compare the two.
      */
     private final boolean serverCompiler;
+    /** Whether the naive baseline is left out ({@code --no-baseline}), for a quicker look at the modes alone. */
+    private final boolean noBaseline;
     private final List<DistributionMode> modes;
 
     BenchCommand(Path repoRoot, List<String> args) {
@@ -77,7 +85,9 @@ final class BenchCommand {
         this.mixedTasks = intOption(args, "--mixed-tasks", 600);
         this.latencySamples = intOption(args, "--latency-samples", 30);
         this.warmUpTasks = intOption(args, "--warm-up-tasks", 500);
+        this.mixedMean = Duration.ofMillis(intOption(args, "--mixed-mean-ms", 1_000));
         this.serverCompiler = args.contains("--server-compiler");
+        this.noBaseline = args.contains("--no-baseline");
         this.modes = modesOption(args);
     }
 
@@ -86,13 +96,15 @@ final class BenchCommand {
         FarmSession.deleteRecursively(state);
         System.out.printf("Benchmark: modes %s; %d zero-length tasks, %d mixed tasks (Pareto alpha %.1f, mean %d ms), %d"
                         + " latency samples, %d warm-up tasks; workers %s with %d slots each; %s%n", modes, zeroTasks,
-                mixedTasks, MIXED_ALPHA, MIXED_MEAN.toMillis(), latencySamples, warmUpTasks, SPEEDS, SLOTS,
+                mixedTasks, MIXED_ALPHA, mixedMean.toMillis(), latencySamples, warmUpTasks, SPEEDS, SLOTS,
                 serverCompiler ? "default JIT compilers (--server-compiler)" : "client compiler only");
         ObjectNode results = JSON.createObjectNode();
         results.put("date", LocalDate.now().toString());
         results.put("machine", machine());
-        results.put("command", "./farm bench --tasks " + zeroTasks + " --mixed-tasks " + mixedTasks + " --latency-samples "
-                + latencySamples + " --warm-up-tasks " + warmUpTasks + (serverCompiler ? " --server-compiler" : "") + " --modes "
+        results.put("command", "./farm bench --tasks " + zeroTasks + " --mixed-tasks " + mixedTasks
+                + " --mixed-mean-ms " + mixedMean.toMillis() + " --latency-samples " + latencySamples
+                + " --warm-up-tasks " + warmUpTasks + (serverCompiler ? " --server-compiler" : "")
+                + (noBaseline ? " --no-baseline" : "") + " --modes "
                 + String.join(",", modes.stream().map(DistributionMode::id).toList()));
         ObjectNode byMode = results.putObject("modes");
         Map<String, List<double[]>> series = new LinkedHashMap<>();
@@ -138,7 +150,7 @@ final class BenchCommand {
             }
             startWorkers(farm, Duration.ZERO, 0);
             node.set("coldStart", coldStart(api, events, mode, farm.bootstrapServers()));
-            warmUp(api, "warm-up", mode, farm.bootstrapServers());
+            warmUp(api, "warm-up", warmUpTasks, mode, farm.bootstrapServers());
             node.set("latency", latency(api, events, mode, farm.bootstrapServers()));
             Map<String, Double> cpuBefore = cpu(farm);
             ObjectNode zeroLength = throughput(api, events, mode);
@@ -146,13 +158,15 @@ final class BenchCommand {
             node.set("zeroLength", zeroLength);
             stopWorkers(farm);
 
-            startWorkers(farm, MIXED_MEAN, MIXED_ALPHA);
-            warmUp(api, "mixed warm-up", mode, farm.bootstrapServers());
+            startWorkers(farm, mixedMean, MIXED_ALPHA);
+            // the new workers' JVMs warm up and learn their mean task time (hybrid's local queues depend on it)
+            warmUp(api, "mixed warm-up", Math.max(1, Math.min(warmUpTasks, mixedTasks / 6)), mode,
+                    farm.bootstrapServers());
             Map<String, Double> referenceMillis = new LinkedHashMap<>();
             node.set("mixed", mixedWorkload(api, events, mode, series, referenceMillis));
             stopWorkers(farm);
             node.set("peakMemoryMb", peakMemory(farm));
-            if (shared != null) {
+            if (shared != null && !noBaseline) {
                 shared.set("naiveBaseline", baseline(farm.bootstrapServers(), referenceMillis, series));
             }
         }
@@ -224,18 +238,19 @@ final class BenchCommand {
     }
 
     /**
-     * Runs a job of {@code --warm-up-tasks} tasks on the workers just started, unmeasured: a farm's JVMs run for days,
+     * Runs a job of {@code tasks} tasks on the workers just started, unmeasured: a farm's JVMs run for days,
      * so the CPU the just-started ones spend compiling their code is not a cost of each task.
      */
-    private void warmUp(JobsApi api, String name, DistributionMode mode, String bootstrapServers) throws Exception {
+    private void warmUp(JobsApi api, String name, int tasks, DistributionMode mode, String bootstrapServers)
+            throws Exception {
         long started = System.nanoTime();
-        String jobId = api.submit(job(name, warmUpTasks)).path("jobId").asText();
+        String jobId = api.submit(job(name, tasks)).path("jobId").asText();
         awaitState(api, jobId, "COMPLETED", Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - started) / 1e9;
         // the job is COMPLETED before every service has read all its events: measure an idle farm, not that tail
         long lag = ConsumerLag.awaitCaughtUp(bootstrapServers, Duration.ofSeconds(60));
         System.out.printf("[%s] %s: %d tasks in %.1f s, every consumer caught up %.1f s later%s (not measured)%n",
-                mode.id(), name, warmUpTasks, seconds, (System.nanoTime() - started) / 1e9 - seconds,
+                mode.id(), name, tasks, seconds, (System.nanoTime() - started) / 1e9 - seconds,
                 lag == 0 ? "" : " (still " + lag + " records behind after 60 s)");
     }
 
@@ -287,7 +302,22 @@ final class BenchCommand {
         }
         Utilisation.Result result = Utilisation.of(runs, submitted, slots, SPEEDS, 1_000);
         series.put(mode.id(), result.overTime());
+        writeTimeline(runs, submitted, repoRoot.resolve(".farm-bench").resolve(mode.id()).resolve("mixed-runs.csv"));
         return report(mode.id(), result, runs, submitted, slots);
+    }
+
+    /**
+     * Every run of the mixed workload, one line each in start order, milliseconds after the submission: where a
+     * measured idle slot came from can be read off it.
+     */
+    private static void writeTimeline(List<TaskRun> runs, Instant submitted, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("task,worker,ready_ms,started_ms,completed_ms\n");
+        long from = submitted.toEpochMilli();
+        runs.stream().sorted(Comparator.comparing(TaskRun::started)).forEach(run -> csv.append(String.format(
+                Locale.ROOT, "%s,%s,%d,%d,%d%n", run.taskId(), run.workerId(),
+                run.ready() == null ? -1 : run.ready().toEpochMilli() - from, run.started().toEpochMilli() - from,
+                run.completed().toEpochMilli() - from)));
+        Files.writeString(file, csv);
     }
 
     private ObjectNode baseline(String bootstrapServers, Map<String, Double> referenceMillis,
@@ -320,10 +350,14 @@ final class BenchCommand {
                         + " ready task waited %.2f s (since submission, planning included: %.1f s)%n", mode,
                 result.tasks(), result.makespanSeconds(), result.lowerBoundSeconds(), result.makespanOverLowerBound(),
                 100 * result.utilisation(), 100 * result.utilisationWhileQueued(), idleWhileReady, idle);
-        if (idleWhileReady > 0) {
-            System.out.printf("%s, mixed workload: that idle slot was %s's, from %.2f s after submission%n", mode,
-                    worst.workerId(), worst.fromSeconds());
-        }
+        Instant rampedUp = Utilisation.rampUpEnd(runs, slots);
+        Utilisation.IdleSlot afterRampUp = rampedUp == null ? worst
+                : Utilisation.worstIdleWhileReady(runs, submitted, rampedUp, slots);
+        System.out.printf("%s, mixed workload: that idle slot was %s's, from %.2f s after submission; every slot had"
+                        + " been busy by %s, and after that the longest was %.2f s (%s's, from %.2f s)%n", mode,
+                worst.workerId(), worst.fromSeconds(), rampedUp == null ? "never (all ramp-up)"
+                        : String.format(Locale.ROOT, "%.2f s", Duration.between(submitted, rampedUp).toMillis() / 1000.0),
+                afterRampUp.seconds(), afterRampUp.workerId(), afterRampUp.fromSeconds());
         ObjectNode node = JSON.createObjectNode();
         node.put("tasks", result.tasks());
         node.put("makespanSeconds", result.makespanSeconds());
@@ -335,6 +369,11 @@ final class BenchCommand {
         node.put("longestIdleSlotWhileReadySeconds", idleWhileReady);
         node.putObject("longestIdleSlotWhileReady").put("worker", worst.workerId())
                 .put("fromSeconds", worst.fromSeconds()).put("seconds", idleWhileReady);
+        if (rampedUp != null) {
+            node.put("rampUpSeconds", Duration.between(submitted, rampedUp).toMillis() / 1000.0);
+        }
+        node.putObject("longestIdleSlotWhileReadyAfterRampUp").put("worker", afterRampUp.workerId())
+                .put("fromSeconds", afterRampUp.fromSeconds()).put("seconds", afterRampUp.seconds());
         return node;
     }
 

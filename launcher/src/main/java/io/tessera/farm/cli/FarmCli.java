@@ -42,8 +42,8 @@ public final class FarmCli {
                   up [--demo]  start the farm (optionally submit the demo jobs) and keep it running until Ctrl-C
                   down         stop a farm left running (reads .farm/pids)
                   status       show the farm's processes
-                  bench [--tasks N] [--mixed-tasks N] [--latency-samples N] [--warm-up-tasks N]
-                        [--modes centralized,hybrid,decentralized] [--server-compiler]
+                  bench [--tasks N] [--mixed-tasks N] [--mixed-mean-ms N] [--latency-samples N] [--warm-up-tasks N]
+                        [--modes centralized,hybrid,decentralized] [--server-compiler] [--no-baseline]
                                measure the farm with simulated workers (its own broker, database and services in
                                .farm-bench/): Kafka ceiling, zero-length throughput, latency, utilisation vs a
                                naive consumer group, peak memory; writes bench-results/bench-<date>.json and .html

@@ -75,4 +75,20 @@ class UtilisationTest {
                 "1 s to 2 s: idle and a task ready; 2 s to 2.5 s nothing is ready; 2.5 s to 3 s: 0.5 s");
         assertEquals(new Utilisation.IdleSlot("b", 1.0, 1.0), Utilisation.worstIdleWhileReady(runs, T0, slots));
     }
+
+    @Test
+    void theRampUpEndsWhenTheLastWorkerFirstHasEverySlotBusyAndIdlingAfterItIsMeasuredApart() {
+        // a fills both slots at 0 s; b gets its first task at 2 s (idle 0-2 s while a's third task waits); later b
+        // idles 0.5 s while a ready task waits
+        List<TaskRun> runs = List.of(readyAt(0, "a", 0, 3000), readyAt(0, "a", 0, 3000), readyAt(0, "b", 2000, 4000),
+                readyAt(0, "a", 3000, 5000), readyAt(0, "a", 3000, 6000), readyAt(4000, "b", 4500, 6000));
+        Map<String, Integer> slots = new java.util.LinkedHashMap<>();
+        slots.put("a", 2);
+        slots.put("b", 1);
+        assertEquals(T0.plusMillis(2000), Utilisation.rampUpEnd(runs, slots));
+        assertEquals(new Utilisation.IdleSlot("b", 0.0, 2.0), Utilisation.worstIdleWhileReady(runs, T0, slots));
+        assertEquals(new Utilisation.IdleSlot("b", 4.0, 0.5),
+                Utilisation.worstIdleWhileReady(runs, T0, T0.plusMillis(2000), slots));
+        assertEquals(null, Utilisation.rampUpEnd(runs, Map.of("a", 2, "b", 1, "idle", 1)), "a worker never full");
+    }
 }

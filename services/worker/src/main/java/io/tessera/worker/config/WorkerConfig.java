@@ -50,6 +50,15 @@ public interface WorkerConfig {
     @WithDefault("200ms")
     Duration handOffAfter();
 
+    /**
+     * Hybrid and decentralized modes: the shortest time between two of this worker's PeerStatus records. Changes
+     * within it coalesce into the next status, so a worker running many short tasks sends a few statuses a second
+     * instead of two per task, each read by every peer.
+     */
+    @WithName("peer-status-min-interval")
+    @WithDefault("100ms")
+    Duration peerStatusMinInterval();
+
     /** GPU settings. */
     Gpu gpu();
 

@@ -18,14 +18,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
  * Tells the peers this worker's load (PeerStatus on {@code farm.coordination.v1}, key workerId) whenever a slot is
  * taken or freed or a task starts or stops waiting ({@link #changed()}, coalesced: one status in flight at a time,
- * describing the worker when it is sent) and every heartbeat interval. A status is a periodic fact: a lost one is
+ * at most one per {@code tessera.worker.peer-status-min-interval}, describing the worker when it is sent) and every
+ * heartbeat interval. A status is a periodic fact: a lost one is
  * logged and the next one replaces it. Only in hybrid and decentralized modes.
  */
 @ApplicationScoped
@@ -37,6 +40,8 @@ public class PeerStatusPublisher {
     private static final Logger LOG = Logger.getLogger(PeerStatusPublisher.class);
 
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** When the last status was sent ({@link System#nanoTime()}); touched by the sender thread only. */
+    private long lastSent = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "peer-status");
         t.setDaemon(true);
@@ -96,7 +101,12 @@ public class PeerStatusPublisher {
     }
 
     private void send() {
+        long wait = config.peerStatusMinInterval().toNanos() - (System.nanoTime() - lastSent);
+        if (wait > 0) {
+            LockSupport.parkNanos(wait); // changes meanwhile coalesce into this status
+        }
         pending.set(false);
+        lastSent = System.nanoTime();
         PeerStatus status = current();
         try {
             KafkaSender.send(emitter, Topics.COORDINATION, status.workerId(),
