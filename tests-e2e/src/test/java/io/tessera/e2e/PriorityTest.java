@@ -30,7 +30,7 @@ class PriorityTest {
     /**
      * Backlog frames that may be written after the urgent job's submission and before its first frame: per CPU
      * worker the task it is rendering and the short tasks already queued on it (assignment gives a worker whose
-     * tasks take less than {@code tessera.assignment.local-queue-wait} = 100 ms up to 100 ms of them, at most 16 per
+     * tasks take under {@code tessera.assignment.local-queue-wait} = 250 ms up to 250 ms of them, at most 16 per
      * slot), plus what the farm renders while the urgent job travels submission → segmentation → monitoring →
      * assignment (about 0.5–1 s on this 2-core machine, where a 32×18 backlog frame takes some 20–30 ms).
      * First-in-first-out would make it about 900.

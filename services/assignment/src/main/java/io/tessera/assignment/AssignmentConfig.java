@@ -29,12 +29,9 @@ public interface AssignmentConfig {
 
     /**
      * The longest a task should wait in a worker's local queue: workers whose tasks take less than this get tasks
-     * queued beyond their free slots (see QueueDepth); 0 disables local queues. 100 ms, not more: the mean task time
-     * is an exponentially weighted mean, which a run of short tasks from a heavy-tailed mix pulls under a larger
-     * target, and a task queued behind the long one that follows waits seconds while other workers idle (the 2026-12-08
-     * bench: 250 ms queued 200 ms-minimum tasks on the fastest worker and left slots idle up to 1.85 s).
+     * queued beyond their free slots (see QueueDepth); 0 disables local queues.
      */
-    @WithDefault("100ms")
+    @WithDefault("250ms")
     Duration localQueueWait();
 
     /** The deepest local queue per worker slot. */
