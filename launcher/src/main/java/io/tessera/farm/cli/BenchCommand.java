@@ -59,6 +59,8 @@ final class BenchCommand {
     }
 
     private final Path repoRoot;
+    /** Where the bench keeps each mode's farm (broker, database, logs) and its timelines: {@code .farm-bench/}. */
+    private final Path state;
     private final int zeroTasks;
     private final int mixedTasks;
     private final int latencySamples;
@@ -81,6 +83,7 @@ final class BenchCommand {
 
     BenchCommand(Path repoRoot, List<String> args) {
         this.repoRoot = repoRoot;
+        this.state = repoRoot.resolve(".farm-bench");
         this.zeroTasks = intOption(args, "--tasks", 20_000);
         this.mixedTasks = intOption(args, "--mixed-tasks", 600);
         this.latencySamples = intOption(args, "--latency-samples", 30);
@@ -92,7 +95,6 @@ final class BenchCommand {
     }
 
     int run() throws Exception {
-        Path state = repoRoot.resolve(".farm-bench");
         FarmSession.deleteRecursively(state);
         System.out.printf("Benchmark: modes %s; %d zero-length tasks, %d mixed tasks (Pareto alpha %.1f, mean %d ms), %d"
                         + " latency samples, %d warm-up tasks; workers %s with %d slots each; %s%n", modes, zeroTasks,
@@ -302,7 +304,7 @@ final class BenchCommand {
         }
         Utilisation.Result result = Utilisation.of(runs, submitted, slots, SPEEDS, 1_000);
         series.put(mode.id(), result.overTime());
-        writeTimeline(runs, submitted, repoRoot.resolve(".farm-bench").resolve(mode.id()).resolve("mixed-runs.csv"));
+        writeTimeline(runs, submitted, state.resolve(mode.id()).resolve("mixed-runs.csv"));
         return report(mode.id(), result, runs, submitted, slots);
     }
 
